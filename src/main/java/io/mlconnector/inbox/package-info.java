@@ -1,0 +1,5 @@
+/**
+ * Webhook endpoints (Gusto, Slack), the durable inbox and the dispatcher that launches
+ * jobs.
+ */
+package io.mlconnector.inbox;

@@ -1,0 +1,4 @@
+/**
+ * IFS Cloud to Slack notifications and approvals from Slack.
+ */
+package io.mlconnector.notify;

@@ -1,0 +1,4 @@
+/**
+ * Slack Web API (official Java SDK), request signatures and Block Kit formatting.
+ */
+package io.mlconnector.slack;

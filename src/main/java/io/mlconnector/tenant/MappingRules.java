@@ -1,0 +1,46 @@
+package io.mlconnector.tenant;
+
+import java.util.Map;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How Gusto's payroll and people data map onto IFS Cloud and Visma.net codes. Keys that
+ * contain spaces or dots are written in brackets in YAML, for example
+ * {@code "[Customer Success]": CC-300}.
+ *
+ * @param accounts IFS GL account per payroll component
+ * @param voucherType IFS voucher type for payroll vouchers; it must belong to a manual
+ * function group (M) in IFS
+ * @param defaultCompany IFS company for work locations without a rule in
+ * {@code company-by-location}; empty means the IFS connection's {@code company}
+ * @param companyByLocation Gusto work location uuid to IFS company (company code)
+ * @param costCenterCodePart IFS code part that holds the cost center ({@code CodeB} ..
+ * {@code CodeJ})
+ * @param costCenterByDepartment Gusto department title to IFS cost center value
+ * @param defaultCostCenter cost center for employees without a department rule; empty
+ * means such an employee fails the posting with a message naming the department
+ * @param jobCodePart IFS code part that holds the job/project allocation
+ * @param jobByTitle Gusto job title to IFS code part value for {@code job-code-part}
+ * @param vismaDepartmentByDepartment Gusto department title to Visma department id
+ * @param vismaBranchByLocation Gusto work location uuid to Visma branch (dimension) id
+ */
+public record MappingRules(@DefaultValue Map<PayrollComponent, @NotBlank String> accounts,
+		@DefaultValue("M") @NotBlank(
+				message = "set mapping.voucher-type to a voucher type of function group M") String voucherType,
+		String defaultCompany, @DefaultValue Map<String, @NotBlank String> companyByLocation,
+		@DefaultValue("CodeB") @Pattern(regexp = CODE_PART,
+				message = "mapping.cost-center-code-part must be one of CodeB to CodeJ") String costCenterCodePart,
+		@DefaultValue Map<String, @NotBlank String> costCenterByDepartment, String defaultCostCenter,
+		@DefaultValue("CodeC") @Pattern(regexp = CODE_PART,
+				message = "mapping.job-code-part must be one of CodeB to CodeJ") String jobCodePart,
+		@DefaultValue Map<String, @NotBlank String> jobByTitle,
+		@DefaultValue Map<String, @NotBlank String> vismaDepartmentByDepartment,
+		@DefaultValue Map<String, @NotBlank String> vismaBranchByLocation) {
+
+	static final String CODE_PART = "Code[B-J]";
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Visma.net ERP client and DTO records.
+ */
+package io.mlconnector.visma;

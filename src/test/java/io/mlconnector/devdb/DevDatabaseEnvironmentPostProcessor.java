@@ -1,0 +1,89 @@
+package io.mlconnector.devdb;
+
+import java.io.File;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Supplies {@code DB_URL}, {@code DB_USER} and {@code DB_PASSWORD} for local runs and
+ * tests. It lives with the tests, so production builds never contain it.
+ * <ul>
+ * <li>{@code mlc.devdb.mode=run} ({@code ./mvnw spring-boot:run}): unless {@code DB_URL}
+ * is set, starts an embedded MariaDB whose data lives under {@code ./data/mariadb}, so a
+ * restart keeps the job history. Port {@code MLC_EMBEDDED_DB_PORT} (default 3307) when
+ * free.</li>
+ * <li>{@code mlc.devdb.mode=test} (Surefire and Failsafe): a database of its own for this
+ * test JVM; see {@link TestDatabase}.</li>
+ * </ul>
+ */
+class DevDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	private static final Log logger = LogFactory.getLog(DevDatabaseEnvironmentPostProcessor.class);
+
+	static final String MODE_PROPERTY = "mlc.devdb.mode";
+
+	private static final String DATABASE = "mlconnector";
+
+	private static EmbeddedMariaDb runServer;
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		String mode = environment.getProperty(MODE_PROPERTY, "");
+		Map<String, Object> properties = switch (mode) {
+			case "run" -> runDatabase(environment);
+			case "test" -> testDatabase();
+			default -> Map.of();
+		};
+		if (!properties.isEmpty()) {
+			environment.getPropertySources().addFirst(new MapPropertySource("mlcDevDatabase", properties));
+		}
+	}
+
+	private Map<String, Object> runDatabase(ConfigurableEnvironment environment) {
+		if (StringUtils.hasText(environment.getProperty("DB_URL"))) {
+			logger.info("DB_URL is set: using that MariaDB server, no embedded database");
+			return Map.of();
+		}
+		EmbeddedMariaDb server = startRunServer(environment.getProperty("MLC_EMBEDDED_DB_PORT", Integer.class, 3307));
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("DB_URL", "jdbc:mariadb://127.0.0.1:" + server.port() + "/" + DATABASE);
+		properties.put("DB_USER", "root");
+		properties.put("DB_PASSWORD", "");
+		return properties;
+	}
+
+	private static synchronized EmbeddedMariaDb startRunServer(int port) {
+		if (runServer == null) {
+			File directory = new File("data/mariadb").getAbsoluteFile();
+			logger.info("Starting the embedded MariaDB with its data in " + directory);
+			runServer = EmbeddedMariaDb.startPersistent(directory, port);
+			runServer.createDatabase(DATABASE);
+		}
+		return runServer;
+	}
+
+	private Map<String, Object> testDatabase() {
+		TestDatabase database = TestDatabase.get(System.getenv());
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("DB_URL", database.url());
+		properties.put("DB_USER", database.user());
+		properties.put("DB_PASSWORD", database.password());
+		return properties;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+}

@@ -25,11 +25,11 @@ public record IfsEntitySets(@Valid IfsEntitySet company, @Valid IfsEntitySet vou
 
 	public IfsEntitySets {
 		company = orDefault(company, "CompanyHandling", "CompanySet");
-		voucher = orDefault(voucher, "GenLedVoucherHandling", "VoucherSet");
-		voucherRowsNavigation = (voucherRowsNavigation != null) ? voucherRowsNavigation : "VoucherRows";
-		supplierInvoice = orDefault(supplierInvoice, "ManualSupplierInvoiceHandling", "SupplierInvoiceSet");
+		voucher = orDefault(voucher, "VoucherHandling", "VoucherSet");
+		voucherRowsNavigation = (voucherRowsNavigation != null) ? voucherRowsNavigation : "VoucherRowArray";
+		supplierInvoice = orDefault(supplierInvoice, "ManSuppInvoiceHandling", "ManSuppInvoiceSet");
 		supplierInvoiceApproveAction = (supplierInvoiceApproveAction != null) ? supplierInvoiceApproveAction
-				: "Authorize";
+				: "ManSuppInvoice_Authorize";
 		purchaseOrder = orDefault(purchaseOrder, "PurchaseOrderHandling", "PurchaseOrderSet");
 		paymentProposal = orDefault(paymentProposal, "PaymentProposalHandling", "PaymentProposalSet");
 		resource = orDefault(resource, "ResourceHandling", "ResourceSet");

@@ -25,6 +25,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +44,12 @@ class JobLoggingContextIntegrationTests {
 
 	@Autowired
 	private MeterRegistry meterRegistry;
+
+	@Autowired
+	private JobRepositoryMetrics jobRepositoryMetrics;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@Test
 	void everyLineWrittenInsideAJobCarriesTenantAndJobExecutionId(CapturedOutput output) throws Exception {
@@ -71,6 +78,26 @@ class JobLoggingContextIntegrationTests {
 			.isNotNull()
 			.satisfies((timer) -> assertThat(timer.count()).isPositive());
 		assertThat(this.meterRegistry.find("spring.batch.step").timer()).isNotNull();
+	}
+
+	@Test
+	void completedAndFailedExecutionsInTheRepositoryAreCountedByStatus() throws Exception {
+		var parameters = new JobParametersBuilder().addString("tenant", "acme")
+			.addString("probe", "repository-" + System.nanoTime())
+			.toJobParameters();
+		this.jobOperator.start(this.loggingProbeJob, parameters);
+		this.jobRepositoryMetrics.refresh();
+		long completedInRepository = this.jdbc
+			.sql("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'")
+			.query(Long.class)
+			.single();
+		assertThat(completedInRepository).isPositive();
+		assertThat(this.meterRegistry.get("mlc.batch.job.executions").tag("status", "COMPLETED").gauge().value())
+			.isEqualTo((double) completedInRepository);
+		assertThat(this.meterRegistry.get("mlc.batch.job.executions").tag("status", "FAILED").gauge().value())
+			.isEqualTo(this.jdbc.sql("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'FAILED'")
+				.query(Double.class)
+				.single());
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -5,10 +5,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -28,13 +28,17 @@ import org.springframework.util.StringUtils;
  */
 class DevDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
-	private static final Log logger = LogFactory.getLog(DevDatabaseEnvironmentPostProcessor.class);
-
 	static final String MODE_PROPERTY = "mlc.devdb.mode";
 
 	private static final String DATABASE = "mlconnector";
 
 	private static EmbeddedMariaDb runServer;
+
+	private final Log logger;
+
+	DevDatabaseEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+		this.logger = logFactory.getLog(DevDatabaseEnvironmentPostProcessor.class);
+	}
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -51,7 +55,7 @@ class DevDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, O
 
 	private Map<String, Object> runDatabase(ConfigurableEnvironment environment) {
 		if (StringUtils.hasText(environment.getProperty("DB_URL"))) {
-			logger.info("DB_URL is set: using that MariaDB server, no embedded database");
+			this.logger.info("DB_URL is set: using that MariaDB server, no embedded database");
 			return Map.of();
 		}
 		EmbeddedMariaDb server = startRunServer(environment.getProperty("MLC_EMBEDDED_DB_PORT", Integer.class, 3307));
@@ -62,13 +66,19 @@ class DevDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, O
 		return properties;
 	}
 
-	private static synchronized EmbeddedMariaDb startRunServer(int port) {
-		if (runServer == null) {
-			File directory = new File("data/mariadb").getAbsoluteFile();
-			logger.info("Starting the embedded MariaDB with its data in " + directory);
-			runServer = EmbeddedMariaDb.startPersistent(directory, port);
-			runServer.createDatabase(DATABASE);
+	private EmbeddedMariaDb startRunServer(int port) {
+		synchronized (DevDatabaseEnvironmentPostProcessor.class) {
+			return (runServer != null) ? runServer : startNewRunServer(port);
 		}
+	}
+
+	private EmbeddedMariaDb startNewRunServer(int port) {
+		File directory = new File("data/mariadb").getAbsoluteFile();
+		this.logger.info("Starting the embedded MariaDB with its data in " + directory);
+		runServer = EmbeddedMariaDb.startPersistent(directory, port);
+		runServer.createDatabase(DATABASE);
+		this.logger.info("Embedded MariaDB listens on 127.0.0.1:" + runServer.port() + ", database " + DATABASE
+				+ ", user root without password");
 		return runServer;
 	}
 

@@ -1,0 +1,69 @@
+package io.mlconnector.inbox;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mlconnector.audit.AuditTrail;
+import io.mlconnector.tenant.Tenants;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(InboxProperties.class)
+class InboxConfiguration {
+
+	@Bean(destroyMethod = "dispose")
+	Scheduler inboxJdbcScheduler() {
+		// bounded: JDBC work off the event loop never grows without limit
+		return Schedulers.newBoundedElastic(8, 1024, "inbox-jdbc");
+	}
+
+	@Bean
+	InboxMetrics inboxMetrics(MeterRegistry registry, Clock clock) {
+		return new InboxMetrics(registry, clock);
+	}
+
+	@Bean
+	InboxWriter inboxWriter(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, InboxProperties properties,
+			MeterRegistry registry) {
+		return new InboxWriter(jdbc, transactions, clock, properties, registry);
+	}
+
+	@Bean
+	InboxRejections inboxRejections(AuditTrail audit, Scheduler inboxJdbcScheduler, InboxMetrics metrics) {
+		return new InboxRejections(audit, inboxJdbcScheduler, metrics);
+	}
+
+	@Bean
+	GustoWebhookHandler gustoWebhookHandler(InboxWriter writer, InboxRejections rejections, Tenants tenants,
+			JsonMapper json, Clock clock, InboxProperties properties, InboxMetrics metrics) {
+		return new GustoWebhookHandler(writer, rejections, tenants, json, clock, properties, metrics);
+	}
+
+	@Bean
+	SlackRequestHandler slackRequestHandler(InboxWriter writer, InboxRejections rejections, Tenants tenants,
+			JsonMapper json, Clock clock, InboxProperties properties, InboxMetrics metrics) {
+		return new SlackRequestHandler(writer, rejections, tenants, json, clock, properties, metrics);
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> inboxRoutes(GustoWebhookHandler gusto, SlackRequestHandler slack) {
+		return RouterFunctions.route()
+			.POST("/webhooks/gusto", gusto::receive)
+			.POST("/slack/commands", slack::commands)
+			.POST("/slack/interactions", slack::interactions)
+			.POST("/slack/events", slack::events)
+			.build();
+	}
+
+}

@@ -1,6 +1,9 @@
 package io.mlconnector.inbox;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mlconnector.audit.AuditTrail;
@@ -9,6 +12,8 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,6 +59,35 @@ class InboxConfiguration {
 	SlackRequestHandler slackRequestHandler(InboxWriter writer, InboxRejections rejections, Tenants tenants,
 			JsonMapper json, Clock clock, InboxProperties properties, InboxMetrics metrics) {
 		return new SlackRequestHandler(writer, rejections, tenants, json, clock, properties, metrics);
+	}
+
+	@Bean
+	InboxDispatcher inboxDispatcher(JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
+			InboxProperties properties, ObjectProvider<InboxRoute> routes, MeterRegistry registry) {
+		return new InboxDispatcher(jdbc, transactions, clock, properties.dispatcher(), routes.orderedStream().toList(),
+				dispatcherId(), registry);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "mlc.inbox.dispatcher.enabled", matchIfMissing = true)
+	InboxDispatchSchedule inboxDispatchSchedule(InboxDispatcher dispatcher) {
+		return new InboxDispatchSchedule(dispatcher);
+	}
+
+	@Bean
+	InboxDepth inboxDepth(JdbcClient jdbc) {
+		return new InboxDepth(jdbc);
+	}
+
+	private static String dispatcherId() {
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			host = "unknown-host";
+		}
+		return host + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
 	@Bean

@@ -124,8 +124,13 @@ class DockerComposeFileTests {
 			for (Object staticConfig : list(job.get("static_configs"))) {
 				targets.addAll(list(map(staticConfig).get("targets")));
 			}
-			assertThat(targets).contains("ml-connector:8080");
+			// the management port, internal to the compose network and open to Prometheus
+			assertThat(targets).contains("ml-connector:8081");
 		});
+		Map<String, String> environment = environment(service("ml-connector"));
+		assertThat(environment).containsEntry("MANAGEMENT_SERVER_PORT", "8081")
+			.containsEntry("MLC_OPS_PROMETHEUS_OPEN", "true");
+		assertThat(containerPorts(service("ml-connector"))).doesNotContain("8081");
 	}
 
 	@Test

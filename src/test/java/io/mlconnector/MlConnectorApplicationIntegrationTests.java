@@ -2,6 +2,7 @@ package io.mlconnector;
 
 import java.util.List;
 
+import io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,10 +97,16 @@ class MlConnectorApplicationIntegrationTests {
 	}
 
 	@Test
+	void prometheusNeedsATokenUnlessConfiguredOpen() {
+		this.web.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+	}
+
+	@Test
 	void prometheusListsJvmHttpAndDatabasePoolMetrics() {
 		this.web.get().uri("/actuator/health").exchange().expectStatus().isOk();
 		String scrape = this.web.get()
 			.uri("/actuator/prometheus")
+			.headers((headers) -> headers.setBearerAuth(DevDatabaseEnvironmentPostProcessor.TEST_VIEWER_TOKEN))
 			.exchange()
 			.expectStatus()
 			.isOk()

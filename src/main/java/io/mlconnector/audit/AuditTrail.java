@@ -75,6 +75,29 @@ public class AuditTrail {
 			.list();
 	}
 
+	/**
+	 * Searches the trail, newest first.
+	 * @param subject exact subject, or {@code null}
+	 * @param tenant tenant, or {@code null}
+	 * @param since only events at or after this instant, or {@code null}
+	 * @param page page number, from 0
+	 * @param size page size
+	 * @return the page
+	 */
+	public List<AuditEvent> search(String subject, String tenant, Instant since, int page, int size) {
+		return this.jdbc
+			.sql("SELECT * FROM audit_event WHERE (:subject IS NULL OR subject = :subject) "
+					+ "AND (:tenant IS NULL OR tenant = :tenant) AND (:since IS NULL OR at >= :since) "
+					+ "ORDER BY at DESC, id DESC LIMIT :size OFFSET :offset")
+			.param("subject", subject)
+			.param("tenant", tenant)
+			.param("since", (since != null) ? utc(since) : null)
+			.param("size", size)
+			.param("offset", (long) page * size)
+			.query(this::map)
+			.list();
+	}
+
 	private AuditEvent map(ResultSet rs, int row) throws SQLException {
 		String detail = rs.getString("detail");
 		return new AuditEvent(rs.getLong("id"), rs.getObject("at", LocalDateTime.class).toInstant(ZoneOffset.UTC),

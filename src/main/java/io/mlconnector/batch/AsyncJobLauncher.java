@@ -5,9 +5,12 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.launch.NoSuchJobException;
+import org.springframework.batch.core.launch.NoSuchJobExecutionException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -47,6 +50,45 @@ public class AsyncJobLauncher implements DisposableBean {
 	public JobExecution start(Job job, JobParameters parameters) throws JobInstanceAlreadyCompleteException,
 			JobExecutionAlreadyRunningException, JobRestartException, InvalidJobParametersException {
 		return this.jobOperator.start(job, parameters);
+	}
+
+	/**
+	 * Restarts a failed or stopped execution: a new execution of the same instance that
+	 * continues from the last committed chunk.
+	 * @param executionId the failed or stopped execution
+	 * @return the new execution's id
+	 * @throws JobInstanceAlreadyCompleteException if the instance completed
+	 * @throws NoSuchJobExecutionException if there is no such execution
+	 * @throws NoSuchJobException if the job is not known to this service
+	 * @throws JobRestartException if the job may not be restarted
+	 * @throws InvalidJobParametersException if the parameters are no longer valid
+	 */
+	public long restart(long executionId) throws JobInstanceAlreadyCompleteException, NoSuchJobExecutionException,
+			NoSuchJobException, JobRestartException, InvalidJobParametersException {
+		return this.jobOperator.restart(executionId);
+	}
+
+	/**
+	 * Asks a running execution to stop after its current chunk.
+	 * @param executionId the execution
+	 * @return whether the stop was signalled
+	 * @throws NoSuchJobExecutionException if there is no such execution
+	 * @throws JobExecutionNotRunningException if it is not running
+	 */
+	public boolean stop(long executionId) throws NoSuchJobExecutionException, JobExecutionNotRunningException {
+		return this.jobOperator.stop(executionId);
+	}
+
+	/**
+	 * Marks a stopped or failed execution ABANDONED, so it is never restarted.
+	 * @param executionId the execution
+	 * @return the abandoned execution
+	 * @throws NoSuchJobExecutionException if there is no such execution
+	 * @throws JobExecutionAlreadyRunningException if it is running
+	 */
+	public JobExecution abandon(long executionId)
+			throws NoSuchJobExecutionException, JobExecutionAlreadyRunningException {
+		return this.jobOperator.abandon(executionId);
 	}
 
 }

@@ -75,6 +75,11 @@ class InboxConfiguration {
 	}
 
 	@Bean
+	InboxEvents inboxEvents(JdbcClient jdbc, Clock clock) {
+		return new InboxEvents(jdbc, clock);
+	}
+
+	@Bean
 	InboxDepth inboxDepth(JdbcClient jdbc) {
 		return new InboxDepth(jdbc);
 	}

@@ -23,12 +23,18 @@ import org.springframework.util.StringUtils;
  * restart keeps the job history. Port {@code MLC_EMBEDDED_DB_PORT} (default 3307) when
  * free.</li>
  * <li>{@code mlc.devdb.mode=test} (Surefire and Failsafe): a database of its own for this
- * test JVM; see {@link TestDatabase}.</li>
+ * test JVM (see {@link TestDatabase}) and operator API tokens.</li>
  * </ul>
  */
-class DevDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+public class DevDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
 	static final String MODE_PROPERTY = "mlc.devdb.mode";
+
+	/** The operator token every test context gets. */
+	public static final String TEST_OPERATOR_TOKEN = "test-operator-token";
+
+	/** The viewer token every test context gets. */
+	public static final String TEST_VIEWER_TOKEN = "test-viewer-token";
 
 	private static final String DATABASE = "mlconnector";
 
@@ -50,6 +56,13 @@ class DevDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, O
 		};
 		if (!properties.isEmpty()) {
 			environment.getPropertySources().addFirst(new MapPropertySource("mlcDevDatabase", properties));
+		}
+		if ("test".equals(mode)) {
+			// credentials of the operator API in tests; lowest precedence, so tests can
+			// override
+			environment.getPropertySources()
+				.addLast(new MapPropertySource("mlcTestCredentials",
+						Map.of("MLC_OPS_TOKEN", TEST_OPERATOR_TOKEN, "MLC_OPS_VIEWER_TOKEN", TEST_VIEWER_TOKEN)));
 		}
 	}
 

@@ -1,0 +1,22 @@
+package io.mlconnector.ops;
+
+import io.mlconnector.secrets.Secret;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The operator API's access.
+ *
+ * @param token bearer token of operators, who may read and act ({@code MLC_OPS_TOKEN});
+ * the service refuses to start without it outside the {@code sandbox} profile
+ * @param viewerToken optional bearer token that may read but not act
+ * ({@code MLC_OPS_VIEWER_TOKEN})
+ * @param prometheusOpen whether {@code /actuator/prometheus} is open without a token;
+ * keep it closed unless the port is only reachable by Prometheus (e.g. a separate
+ * management port)
+ */
+@ConfigurationProperties("mlc.ops")
+public record OpsProperties(Secret token, Secret viewerToken, @DefaultValue("false") boolean prometheusOpen) {
+
+}

@@ -1,0 +1,99 @@
+package io.mlconnector.ops;
+
+import java.util.Arrays;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+
+/**
+ * Who may call what. The operator API needs a bearer token (viewers read, operators act);
+ * webhooks, Slack and the Gusto connect flow stay open to their senders and are protected
+ * by their signatures and state; health and info are public; Prometheus is configurable.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(OpsProperties.class)
+class OpsSecurityConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(OpsSecurityConfiguration.class);
+
+	@Bean
+	OpsTokenAuthentication opsTokenAuthentication(OpsProperties properties, Environment environment) {
+		boolean sandbox = Arrays.asList(environment.getActiveProfiles()).contains("sandbox");
+		if (properties.token() == null) {
+			throw new IllegalStateException("No operator token is configured: set MLC_OPS_TOKEN (for example "
+					+ "`openssl rand -hex 32`). The operator API (/api/v1) cannot be secured without it.");
+		}
+		if (sandbox) {
+			logger.info(
+					"Operator API token (sandbox): {}  -> curl -H 'Authorization: Bearer {}' "
+							+ "localhost:8080/api/v1/executions",
+					properties.token().value(), properties.token().value());
+		}
+		return new OpsTokenAuthentication(properties);
+	}
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, OpsTokenAuthentication tokens,
+			OpsProperties properties) {
+		AuthenticationWebFilter bearer = new AuthenticationWebFilter(tokens);
+		bearer.setServerAuthenticationConverter(tokens);
+		bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+		bearer.setAuthenticationFailureHandler((exchange, ex) -> ProblemResponses.write(exchange.getExchange(),
+				HttpStatus.UNAUTHORIZED, "The bearer token is not valid for this service."));
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
+			.authorizeExchange((exchanges) -> {
+				exchanges.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+				if (properties.prometheusOpen()) {
+					exchanges.pathMatchers("/actuator/prometheus").permitAll();
+				}
+				exchanges.pathMatchers("/actuator/**")
+					.hasAnyRole("OPERATOR", "VIEWER")
+					// signed by their senders; verified by the inbox and the connect flow
+					.pathMatchers(HttpMethod.POST, "/webhooks/gusto", "/slack/commands", "/slack/interactions",
+							"/slack/events")
+					.permitAll()
+					.pathMatchers("/connect/gusto", "/connect/gusto/callback")
+					.permitAll()
+					// the simulators exist in the sandbox profile only and check their
+					// own credentials
+					.pathMatchers("/sandbox/**")
+					.permitAll()
+					.pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+							"/webjars/**")
+					.permitAll()
+					.pathMatchers(HttpMethod.GET, "/api/v1/**")
+					.hasAnyRole("OPERATOR", "VIEWER")
+					.pathMatchers("/api/v1/**")
+					.hasRole("OPERATOR")
+					.anyExchange()
+					.denyAll();
+			})
+			.exceptionHandling((handling) -> handling
+				.authenticationEntryPoint((exchange, ex) -> ProblemResponses.write(exchange, HttpStatus.UNAUTHORIZED,
+						"This endpoint needs 'Authorization: Bearer <token>' with the operator or viewer token."))
+				.accessDeniedHandler((exchange, ex) -> ProblemResponses.write(exchange, HttpStatus.FORBIDDEN,
+						"The viewer token may read but not act; use the operator token.")))
+			.build();
+	}
+
+}

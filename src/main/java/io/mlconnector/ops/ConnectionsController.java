@@ -1,11 +1,9 @@
 package io.mlconnector.ops;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.mlconnector.tenant.ConnectionCheck;
 import io.mlconnector.tenant.Tenant;
 import io.mlconnector.tenant.Tenants;
 import reactor.core.publisher.Flux;
@@ -24,13 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/tenants")
 class ConnectionsController {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(15);
-
 	private final Tenants tenants;
 
-	private final List<ConnectionCheck> checks;
+	private final ConnectionChecks checks;
 
-	ConnectionsController(Tenants tenants, List<ConnectionCheck> checks) {
+	ConnectionsController(Tenants tenants, ConnectionChecks checks) {
 		this.tenants = tenants;
 		this.checks = checks;
 	}
@@ -53,15 +49,10 @@ class ConnectionsController {
 			.orElseThrow(() -> Problems.notFound("No tenant '" + tenantId + "' is configured"));
 		List<String> configured = configured(tenant);
 		return Flux.fromIterable(configured)
-			.flatMap((system) -> this.checks.stream()
-				.filter((check) -> check.system().equals(system) && check.appliesTo(tenant))
-				.findFirst()
-				.map((check) -> check.check(tenant)
-					.timeout(TIMEOUT)
+			.flatMap((system) -> this.checks.find(tenant, system)
+				.map((check) -> this.checks.live(tenant, check)
 					.map((result) -> new Connection(system, result.ok() ? "UP" : "DOWN", result.latency().toMillis(),
-							result.detail()))
-					.onErrorResume((ex) -> Mono.just(new Connection(system, "DOWN", TIMEOUT.toMillis(),
-							"the check did not finish: " + ex.getMessage()))))
+							result.detail())))
 				.orElseGet(() -> Mono.just(new Connection(system, "UNKNOWN", null,
 						"this version of ml-connector has no connection check for " + system))))
 			.collectList()

@@ -9,8 +9,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor;
+import io.mlconnector.tenant.ConnectionCheck;
+import io.mlconnector.tenant.Tenant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import reactor.core.publisher.Mono;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -343,6 +347,26 @@ class OperatorApiIntegrationTests {
 	}
 
 	@Test
+	void aFailingConnectionDegradesHealthWithoutFailingIt() {
+		this.web.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("DEGRADED")
+			.jsonPath("$.components.connections.components.acme.components.gusto.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.connections.components.acme.components.slack.status")
+			.isEqualTo("DEGRADED")
+			.jsonPath("$.components.connections.components.acme.components.slack.details.detail")
+			.isEqualTo("auth.test answered invalid_auth: the bot token was revoked; reinstall the app");
+		this.web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+		this.web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+	}
+
+	@Test
 	void connectionsOfAnUnknownTenantAre404AndOfAKnownOneListEachConfiguredSystem() {
 		this.web.get()
 			.uri("/api/v1/tenants/globex/connections")
@@ -360,8 +384,12 @@ class OperatorApiIntegrationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.connections[*].system")
-			.value((Object systems) -> assertThat(systems.toString()).contains("gusto").contains("slack"));
+			.jsonPath("$.connections[?(@.system == 'gusto')].status")
+			.isEqualTo("UP")
+			.jsonPath("$.connections[?(@.system == 'slack')].status")
+			.isEqualTo("DOWN")
+			.jsonPath("$.connections[?(@.system == 'slack')].detail")
+			.isEqualTo("auth.test answered invalid_auth: the bot token was revoked; reinstall the app");
 	}
 
 	@Test
@@ -420,8 +448,33 @@ class OperatorApiIntegrationTests {
 		return this.jdbc.sql("SELECT id FROM inbox_event WHERE event_uuid = ?").param(uuid).query(Long.class).single();
 	}
 
+	record FixedCheck(String system, boolean ok, String detail) implements ConnectionCheck {
+
+		@Override
+		public boolean appliesTo(Tenant tenant) {
+			return true;
+		}
+
+		@Override
+		public Mono<Result> check(Tenant tenant) {
+			return Mono.just(new Result(this.system, this.ok, Duration.ofMillis(12), this.detail));
+		}
+
+	}
+
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Jobs {
+
+		@Bean
+		ConnectionCheck fakeGustoCheck() {
+			return new FixedCheck("gusto", true, "token_info answered for company 5df911a0");
+		}
+
+		@Bean
+		ConnectionCheck fakeSlackCheck() {
+			return new FixedCheck("slack", false,
+					"auth.test answered invalid_auth: the bot token was revoked; reinstall the app");
+		}
 
 		@Bean
 		Job fakePostingJob(JobRepository jobRepository, PlatformTransactionManager transactionManager) {

@@ -3,9 +3,12 @@ package io.mlconnector.inbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.mlconnector.gusto.GustoWebhookSignature;
+import io.mlconnector.gusto.GustoWebhookVerification;
 import io.mlconnector.secrets.Secret;
 import io.mlconnector.tenant.Tenant;
 import io.mlconnector.tenant.Tenants;
@@ -40,8 +43,10 @@ class GustoWebhookHandler {
 
 	private final InboxMetrics metrics;
 
+	private final Optional<GustoWebhookVerification> verification;
+
 	GustoWebhookHandler(InboxWriter writer, InboxRejections rejections, Tenants tenants, JsonMapper json, Clock clock,
-			InboxProperties properties, InboxMetrics metrics) {
+			InboxProperties properties, InboxMetrics metrics, Optional<GustoWebhookVerification> verification) {
 		this.writer = writer;
 		this.rejections = rejections;
 		this.tenants = tenants;
@@ -49,6 +54,7 @@ class GustoWebhookHandler {
 		this.clock = clock;
 		this.properties = properties;
 		this.metrics = metrics;
+		this.verification = verification;
 	}
 
 	Mono<ServerResponse> receive(ServerRequest request) {
@@ -63,7 +69,14 @@ class GustoWebhookHandler {
 
 	private Mono<ServerResponse> handle(ServerRequest request, byte[] body, Instant received) {
 		String signature = signature(request);
-		List<Secret> tokens = this.properties.gustoVerificationTokens();
+		if (signature == null) {
+			Optional<Secret> handshake = verificationToken(body);
+			if (handshake.isPresent()) {
+				return handshake(handshake.get());
+			}
+		}
+		List<Secret> tokens = new ArrayList<>(this.properties.gustoVerificationTokens());
+		this.verification.ifPresent((connector) -> tokens.addAll(connector.verificationTokens()));
 		if (tokens.isEmpty()) {
 			throw new InboxRequestException(HttpStatus.UNAUTHORIZED, "no_verification_token",
 					"no Gusto verification token is configured (mlc.inbox.gusto-verification-tokens), "
@@ -82,6 +95,40 @@ class GustoWebhookHandler {
 			this.metrics.received(InboxSource.GUSTO, entry.eventType(), result, received);
 			return InboxResponses.stored(result);
 		});
+	}
+
+	/**
+	 * The subscription handshake: an unsigned {@code {"verification_token": ...}}, handed
+	 * to the Gusto connector, which stores the token only if Gusto confirms it.
+	 */
+	private Mono<ServerResponse> handshake(Secret token) {
+		if (this.verification.isEmpty()) {
+			throw new InboxRequestException(HttpStatus.NOT_IMPLEMENTED, "handshake_unsupported",
+					"this service cannot complete Gusto's webhook handshake; configure the token as "
+							+ "mlc.inbox.gusto-verification-tokens instead");
+		}
+		return this.verification.get()
+			.accept(token)
+			.then(ServerResponse.ok()
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(java.util.Map.of("status", "verified")))
+			.onErrorMap((ex) -> !(ex instanceof InboxRequestException),
+					(ex) -> new InboxRequestException(HttpStatus.UNAUTHORIZED, "verification_token_refused",
+							"Gusto did not confirm the verification token: " + ex.getMessage()));
+	}
+
+	private Optional<Secret> verificationToken(byte[] body) {
+		try {
+			JsonNode node = this.json.readTree(body);
+			if (node != null && node.isObject() && node.size() == 1 && node.path("verification_token").isString()
+					&& !node.path("verification_token").asString().isBlank()) {
+				return Optional.of(new Secret(node.path("verification_token").asString()));
+			}
+		}
+		catch (JacksonException ex) {
+			// not a handshake; the signature check answers
+		}
+		return Optional.empty();
 	}
 
 	private InboxEntry entry(byte[] body, Instant received) {

@@ -3,10 +3,12 @@ package io.mlconnector.inbox;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mlconnector.audit.AuditTrail;
+import io.mlconnector.gusto.GustoWebhookVerification;
 import io.mlconnector.tenant.Tenants;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -51,8 +53,10 @@ class InboxConfiguration {
 
 	@Bean
 	GustoWebhookHandler gustoWebhookHandler(InboxWriter writer, InboxRejections rejections, Tenants tenants,
-			JsonMapper json, Clock clock, InboxProperties properties, InboxMetrics metrics) {
-		return new GustoWebhookHandler(writer, rejections, tenants, json, clock, properties, metrics);
+			JsonMapper json, Clock clock, InboxProperties properties, InboxMetrics metrics,
+			ObjectProvider<GustoWebhookVerification> verification) {
+		return new GustoWebhookHandler(writer, rejections, tenants, json, clock, properties, metrics,
+				Optional.ofNullable(verification.getIfAvailable()));
 	}
 
 	@Bean

@@ -1,6 +1,10 @@
 package io.mlconnector.inbox;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -163,6 +168,41 @@ class InboxWebhookIntegrationTests {
 			.allSatisfy((audit) -> assertThat((String) audit.get("actor")).startsWith("remote:"));
 		assertThat(audits)
 			.anySatisfy((audit) -> assertThat((String) audit.get("detail")).contains("signature_missing"));
+	}
+
+	@Test
+	void theVerificationTokenHandshakeNeedsTheGustoConnectorAndIsNeverStoredAsAnEvent() {
+		this.web.post()
+			.uri("/webhooks/gusto")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"verification_token\": \"6590f590-3dba-495e-9bea-c361e1e2efc0\"}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(501)
+			.expectBody()
+			.jsonPath("$.error")
+			.isEqualTo("handshake_unsupported");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM inbox_event").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void anAcknowledgedEventIsAlreadyCommittedForEveryOtherDatabaseSession(@Autowired DataSourceProperties database)
+			throws Exception {
+		String uuid = UUID.randomUUID().toString();
+		byte[] body = gustoEvent(uuid, "payroll.processed", ACME_COMPANY, "p-durable");
+		postGusto(body, GustoWebhookSignature.sign(body, GUSTO_TOKEN)).expectStatus().isOk();
+		// a connection of its own, as a restarted service would have: the 200 came after
+		// the commit
+		try (Connection connection = DriverManager.getConnection(database.getUrl(), database.getUsername(),
+				database.getPassword());
+				PreparedStatement query = connection
+					.prepareStatement("SELECT status FROM inbox_event WHERE event_uuid = ?")) {
+			query.setString(1, uuid);
+			try (ResultSet rows = query.executeQuery()) {
+				assertThat(rows.next()).isTrue();
+				assertThat(rows.getString(1)).isEqualTo("RECEIVED");
+			}
+		}
 	}
 
 	@Test

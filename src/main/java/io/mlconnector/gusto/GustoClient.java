@@ -151,8 +151,9 @@ public class GustoClient {
 	 * @return the employees
 	 */
 	public Flux<GustoEmployee> employees(String tenant) {
-		return Flux.defer(() -> paged(tenant,
-				"/v1/companies/" + companyUuid(tenant) + "/employees?include=all_compensations", GustoEmployee[].class));
+		return Flux
+			.defer(() -> paged(tenant, "/v1/companies/" + companyUuid(tenant) + "/employees?include=all_compensations",
+					GustoEmployee[].class));
 	}
 
 	/**

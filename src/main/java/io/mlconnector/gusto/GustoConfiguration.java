@@ -36,7 +36,8 @@ class GustoConfiguration {
 	}
 
 	@Bean
-	GustoOAuth gustoOAuth(WebClient.Builder builder, GustoWire wire, Clock clock, GustoProperties properties) {
+	GustoOAuth gustoOAuth(ObjectProvider<WebClient.Builder> builder, GustoWire wire, Clock clock,
+			GustoProperties properties) {
 		return new GustoOAuth(webClient(builder), wire, clock,
 				new OutboundRetry(properties.maxRetries(), OutboundRetry.DEFAULT.firstBackoff(),
 						OutboundRetry.DEFAULT.maxBackoff(), OutboundRetry.DEFAULT.maxRetryAfter()));
@@ -49,8 +50,8 @@ class GustoConfiguration {
 	}
 
 	@Bean
-	GustoClient gustoClient(WebClient.Builder builder, GustoWire wire, GustoTokens tokens, GustoOAuth oauth,
-			RequestBudget budget, GustoProperties properties, Clock clock) {
+	GustoClient gustoClient(ObjectProvider<WebClient.Builder> builder, GustoWire wire, GustoTokens tokens,
+			GustoOAuth oauth, RequestBudget budget, GustoProperties properties, Clock clock) {
 		return new GustoClient(webClient(builder), wire, tokens, oauth, budget, properties, clock);
 	}
 
@@ -78,8 +79,15 @@ class GustoConfiguration {
 			.build();
 	}
 
-	private static WebClient webClient(WebClient.Builder builder) {
-		return builder.clone().codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_BODY)).build();
+	/**
+	 * Boot's builder (with its observations) when the WebClient auto-configuration is on
+	 * the class path, otherwise a plain one.
+	 */
+	private static WebClient webClient(ObjectProvider<WebClient.Builder> builder) {
+		return builder.getIfAvailable(WebClient::builder)
+			.clone()
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_BODY))
+			.build();
 	}
 
 }

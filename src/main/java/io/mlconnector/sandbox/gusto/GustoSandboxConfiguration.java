@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
@@ -31,11 +32,12 @@ class GustoSandboxConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(GustoSandboxConfiguration.class);
 
 	@Bean
-	GustoSandbox gustoSandbox(GustoSandboxProperties properties, Clock clock, WebClient.Builder builder,
+	GustoSandbox gustoSandbox(GustoSandboxProperties properties, Clock clock, ObjectProvider<WebClient.Builder> builder,
 			JsonMapper json) {
 		String token = (properties.verificationToken() != null && !properties.verificationToken().isBlank())
 				? properties.verificationToken() : UUID.randomUUID().toString();
-		SandboxWebhooks webhooks = new SandboxWebhooks(builder.clone().build(), json, clock, properties, token);
+		SandboxWebhooks webhooks = new SandboxWebhooks(builder.getIfAvailable(WebClient::builder).clone().build(), json,
+				clock, properties, token);
 		GustoSandbox sandbox = new GustoSandbox(properties, clock, webhooks);
 		sandbox.create(properties.companyUuid(), properties.employees(), properties.seed(), null);
 		logger.info(

@@ -122,6 +122,7 @@ final class SandboxAdmin {
 			}
 			Fault fault = new Fault(body.path("endpoint").isString() ? body.path("endpoint").asString() : null,
 					body.path("latency_ms").asLong(0), body.path("error_rate").asDouble(0),
+					new AtomicInteger(body.path("server_errors").asInt(0)),
 					new AtomicInteger(body.path("rate_limit_burst").asInt(0)),
 					new AtomicInteger(body.path("drop_connections").asInt(0)),
 					new AtomicInteger(body.path("conflicts").asInt(0)));

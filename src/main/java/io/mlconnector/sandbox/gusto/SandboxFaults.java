@@ -42,17 +42,19 @@ final class SandboxFaults {
 	 * @param endpoint regular expression over {@code METHOD /path}; {@code null} for all
 	 * @param latencyMs added latency
 	 * @param errorRate share of requests answered 500 {@code internal_error}
+	 * @param serverErrors the next this many requests are answered 500
 	 * @param rateLimitBurst the next this many requests get 429 with {@code Retry-After:
 	 * 1}
 	 * @param dropConnections the next this many requests have their connection closed
 	 * without an answer
 	 * @param conflicts the next this many versioned writes find the object changed (409)
 	 */
-	record Fault(String endpoint, long latencyMs, double errorRate, AtomicInteger rateLimitBurst,
-			AtomicInteger dropConnections, AtomicInteger conflicts) {
+	record Fault(String endpoint, long latencyMs, double errorRate, AtomicInteger serverErrors,
+			AtomicInteger rateLimitBurst, AtomicInteger dropConnections, AtomicInteger conflicts) {
 
 		boolean serverError() {
-			return this.errorRate > 0 && ThreadLocalRandom.current().nextDouble() < this.errorRate;
+			return take(this.serverErrors)
+					|| this.errorRate > 0 && ThreadLocalRandom.current().nextDouble() < this.errorRate;
 		}
 
 		static boolean take(AtomicInteger counter) {

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.mlconnector.outbound.OutboundRetry;
 import io.mlconnector.outbound.RateLimit;
 import io.mlconnector.outbound.RequestBudget;
+import io.mlconnector.outbound.RetryAfterException;
 import io.mlconnector.secrets.IssuedTokens;
 import io.mlconnector.secrets.Secret;
 import io.mlconnector.tenant.GustoConnection;
@@ -408,8 +409,28 @@ public class GustoClient {
 				.accept(MediaType.APPLICATION_JSON);
 			WebClient.RequestHeadersSpec<?> spec = (body != null)
 					? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request;
-			return this.budget.acquire(budgetName, limit).then(this.wire.send(spec, what));
+			return this.budget.acquire(budgetName, limit)
+				.onErrorMap(GustoClient::transientDatabaseFailure,
+						(ex) -> new RetryAfterException(
+								"the request budget " + budgetName
+										+ " could not be taken (transient database failure): " + ex.getMessage(),
+								null, ex))
+				.then(this.wire.send(spec, what));
 		}).retryWhen(this.retry.toRetry());
+	}
+
+	/**
+	 * A deadlock or lock timeout while taking a permit from the shared budget is
+	 * transient: the permit is taken again, like a 5xx.
+	 */
+	private static boolean transientDatabaseFailure(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof java.sql.SQLTransientException
+					|| cause instanceof org.springframework.dao.TransientDataAccessException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private String companyUuid(String tenant) {

@@ -11,6 +11,7 @@ import io.mlconnector.tenant.Tenants;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,6 +57,7 @@ class GustoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnProperty(prefix = "mlc.gusto", name = "connection-check", havingValue = "true", matchIfMissing = true)
 	GustoConnectionCheck gustoConnectionCheck(GustoClient client, Clock clock) {
 		return new GustoConnectionCheck(client, clock);
 	}

@@ -35,6 +35,8 @@ import org.springframework.validation.annotation.Validated;
  * @param webhookUrl public URL of this service's {@code /webhooks/gusto}, used by the
  * subscription command
  * @param subscriptionTypes entity types the webhook subscription asks for
+ * @param connectionCheck whether the Gusto connection check runs for health and the
+ * operator API (tests that supply their own check switch it off)
  */
 @ConfigurationProperties("mlc.gusto")
 @Validated

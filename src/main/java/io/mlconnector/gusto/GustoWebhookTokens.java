@@ -38,6 +38,12 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 
 	private static final Duration CACHE = Duration.ofSeconds(5);
 
+	/**
+	 * Gusto waits for the answer to its POST: a handshake that cannot reach Gusto fails
+	 * fast (Gusto can resend the token with request_verification_token).
+	 */
+	private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(3);
+
 	private static final String AAD = "gusto_webhook_token";
 
 	private final JdbcClient jdbc;
@@ -68,7 +74,7 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 	public Mono<Void> accept(Secret verificationToken) {
 		return Flux.fromIterable(applications())
 			.concatMap((tenant) -> this.client.webhookSubscriptions(tenant.id())
-				.filter((s) -> !"verified".equals(s.status()) && !"removed".equals(s.status()))
+				.filter((s) -> "pending".equals(s.status()))
 				.concatMap((subscription) -> this.client
 					.verifySubscription(tenant.id(), subscription.uuid(), verificationToken)
 					.onErrorResume(GustoApiException.class, (ex) -> Mono.empty()))
@@ -80,6 +86,7 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 			.next()
 			.switchIfEmpty(Mono
 				.error(() -> new IllegalStateException("no pending Gusto webhook subscription accepted the token")))
+			.timeout(HANDSHAKE_TIMEOUT)
 			.flatMap((verified) -> Mono.fromRunnable(() -> store(verified, verificationToken))
 				.subscribeOn(Schedulers.boundedElastic()))
 			.then();

@@ -76,7 +76,8 @@ abstract class GustoSandboxTestSupport {
 		admin("DELETE", "/_admin/faults", null);
 		admin("POST", "/_admin/rate-limit", Map.of("requests", 200, "window_seconds", 3));
 		admin("POST", "/_admin/tokens", Map.of("access_token_lifetime_seconds", 7200));
-		admin("POST", "/_admin/webhooks", Map.of("duplicate", false, "reorder", false));
+		admin("POST", "/_admin/webhooks",
+				Map.of("duplicate", false, "reorder", false, "first_retry_ms", 200, "max_retry_delay_ms", 3_600_000));
 		admin("POST", "/_admin/companies", Map.of("company_uuid", COMPANY, "employees", 60, "seed", 42));
 		admin("DELETE", "/_admin/stats", null);
 	}

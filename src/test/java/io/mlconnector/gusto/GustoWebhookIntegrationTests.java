@@ -47,8 +47,10 @@ class GustoWebhookIntegrationTests extends GustoSandboxTestSupport {
 		await(() -> this.jdbc.sql("SELECT COUNT(*) FROM gusto_webhook_token").query(Long.class).single() == 1);
 		assertThat(this.verification.verificationTokens()).singleElement()
 			.satisfies((token) -> assertThat(token.value()).isEqualTo("test-verification-token"));
-		assertThat(this.client.webhookSubscriptions(TENANT).collectList().block()).singleElement()
-			.satisfies((s) -> assertThat(s.status()).isEqualTo("verified"));
+		assertThat(this.client.webhookSubscriptions(TENANT)
+			.filter((s) -> s.url().equals(BASE + "/webhooks/gusto"))
+			.collectList()
+			.block()).singleElement().satisfies((s) -> assertThat(s.status()).isEqualTo("verified"));
 		assertThat(this.jdbc.sql("SELECT token_enc FROM gusto_webhook_token").query(String.class).single())
 			.doesNotContain("test-verification-token");
 
@@ -84,6 +86,57 @@ class GustoWebhookIntegrationTests extends GustoSandboxTestSupport {
 		assertThat(postWebhook(body.replace("employee.updated", "employee.deleted"), signature))
 			.contains("signature_mismatch");
 		assertThat(postWebhook(body, signature)).contains("stored");
+	}
+
+	@Test
+	void aSubscriberThatNeverAnswers2xxGetsSixteenAttemptsThenTheSubscriptionIsUnreachable() {
+		String system = this.http.post()
+			.uri(SANDBOX + "/oauth/token")
+			.bodyValue(Map.of("client_id", "sandbox-gusto-client", "client_secret", "sandbox-gusto-secret",
+					"grant_type", "system_access"))
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.block(Duration.ofSeconds(10))
+			.path("access_token")
+			.asString();
+		String uuid = this.http.post()
+			.uri(SANDBOX + "/v1/webhook_subscriptions")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + system)
+			.bodyValue(Map.of("url", BASE + "/sandbox/gusto/_admin/nowhere", "subscription_types",
+					java.util.List.of("Location")))
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.block(Duration.ofSeconds(10))
+			.path("uuid")
+			.asString();
+		this.http.put()
+			.uri(SANDBOX + "/v1/webhook_subscriptions/" + uuid + "/verify")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + system)
+			.bodyValue(Map.of("verification_token", "test-verification-token"))
+			.retrieve()
+			.toBodilessEntity()
+			.block(Duration.ofSeconds(10));
+		admin("POST", "/_admin/webhooks", Map.of("first_retry_ms", 5, "max_retry_delay_ms", 40));
+		admin("DELETE", "/_admin/stats", null);
+
+		emitLocationEvent();
+
+		await(() -> "unreachable".equals(this.http.get()
+			.uri(SANDBOX + "/v1/webhook_subscriptions/" + uuid)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + system)
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.block(Duration.ofSeconds(10))
+			.path("status")
+			.asString()));
+		assertThat(stat("failed_webhook_deliveries")).isEqualTo(16);
+	}
+
+	private void emitLocationEvent() {
+		// company.provisioned is delivered to every verified subscription; a Location
+		// subscriber gets it as well as location events
+		get(SANDBOX + "/oauth/authorize?client_id=sandbox-gusto-client&response_type=code"
+				+ "&redirect_uri=http://localhost:1/callback");
 	}
 
 	private String postWebhook(String body, String signature) {

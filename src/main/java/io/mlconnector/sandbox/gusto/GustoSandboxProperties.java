@@ -26,6 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookUrl where a subscription is created at start-up, or blank for none
  * @param webhookTimeout a delivery not answered 2xx within this is retried (Gusto: 10 s)
  * @param webhookFirstRetry first delay of the exponential webhook backoff
+ * @param webhookMaxRetryDelay longest delay between two delivery attempts (ASSUMPTION:
+ * Gusto documents no cap; tests compress it)
  * @param webhookAttempts deliveries before a subscription becomes unreachable (Gusto: 16)
  * @param signatureEncoding {@code hex} (what third parties read) or {@code base64}
  */
@@ -37,7 +39,7 @@ public record GustoSandboxProperties(@DefaultValue("sandbox-gusto-client") Strin
 		@DefaultValue("2024-04-01") String minimumApiVersion, @DefaultValue("2025-06-15") String currentApiVersion,
 		@DefaultValue("7c1a5e32-4a5b-4a3c-9a0e-6f1d2c3b4a51") String companyUuid, @DefaultValue("60") int employees,
 		@DefaultValue("42") long seed, String webhookUrl, @DefaultValue("10s") Duration webhookTimeout,
-		@DefaultValue("1s") Duration webhookFirstRetry, @DefaultValue("16") int webhookAttempts,
-		@DefaultValue("hex") String signatureEncoding) {
+		@DefaultValue("1s") Duration webhookFirstRetry, @DefaultValue("1h") Duration webhookMaxRetryDelay,
+		@DefaultValue("16") int webhookAttempts, @DefaultValue("hex") String signatureEncoding) {
 
 }

@@ -173,6 +173,9 @@ final class SandboxAdmin {
 			if (body.path("first_retry_ms").isNumber()) {
 				this.sandbox.webhooks.firstRetry = Duration.ofMillis(body.path("first_retry_ms").asLong());
 			}
+			if (body.path("max_retry_delay_ms").isNumber()) {
+				this.sandbox.webhooks.maxRetryDelay = Duration.ofMillis(body.path("max_retry_delay_ms").asLong());
+			}
 			return SandboxApi
 				.ok(Map.of("duplicate", this.sandbox.webhooks.duplicate, "reorder", this.sandbox.webhooks.reorder));
 		});

@@ -65,6 +65,8 @@ final class SandboxWebhooks {
 
 	volatile Duration firstRetry;
 
+	volatile Duration maxRetryDelay;
+
 	private Held held;
 
 	SandboxWebhooks(WebClient web, JsonMapper json, Clock clock, GustoSandboxProperties properties,
@@ -75,6 +77,7 @@ final class SandboxWebhooks {
 		this.properties = properties;
 		this.verificationToken = verificationToken;
 		this.firstRetry = properties.webhookFirstRetry();
+		this.maxRetryDelay = properties.webhookMaxRetryDelay();
 	}
 
 	String verificationToken() {
@@ -154,6 +157,9 @@ final class SandboxWebhooks {
 				return;
 			}
 			Duration delay = this.firstRetry.multipliedBy(1L << Math.min(attempt - 1, 20));
+			if (delay.compareTo(this.maxRetryDelay) > 0) {
+				delay = this.maxRetryDelay;
+			}
 			Mono.delay(delay).subscribe((tick) -> deliver(subscription, body, attempt + 1));
 		});
 	}

@@ -42,7 +42,7 @@ class SandboxWebhooksTests {
 	private static SandboxWebhooks webhooks(String encoding) {
 		GustoSandboxProperties properties = new GustoSandboxProperties("c", "s", TOKEN, Duration.ofHours(2), 200,
 				Duration.ofMinutes(1), 100, "2024-04-01", "2025-06-15", "company", 1, 1, null, Duration.ofSeconds(10),
-				Duration.ofSeconds(1), 16, encoding);
+				Duration.ofSeconds(1), Duration.ofHours(1), 16, encoding);
 		return new SandboxWebhooks(WebClient.builder().build(), JsonMapper.builder().build(), Clock.systemUTC(),
 				properties, TOKEN);
 	}

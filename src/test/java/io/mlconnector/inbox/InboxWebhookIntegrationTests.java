@@ -171,18 +171,21 @@ class InboxWebhookIntegrationTests {
 	}
 
 	@Test
-	void theVerificationTokenHandshakeNeedsTheGustoConnectorAndIsNeverStoredAsAnEvent() {
+	void aVerificationTokenGustoDoesNotConfirmIsRefusedAndNeverStoredAsAnEvent() {
+		// acme's Gusto (localhost:1) cannot confirm the token: the connector refuses it
 		this.web.post()
 			.uri("/webhooks/gusto")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"verification_token\": \"6590f590-3dba-495e-9bea-c361e1e2efc0\"}")
 			.exchange()
 			.expectStatus()
-			.isEqualTo(501)
+			.isEqualTo(401)
 			.expectBody()
 			.jsonPath("$.error")
-			.isEqualTo("handshake_unsupported");
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM inbox_event").query(Long.class).single()).isZero();
+			.isEqualTo("verification_token_refused");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM inbox_event WHERE payload LIKE '%verification_token%'")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test

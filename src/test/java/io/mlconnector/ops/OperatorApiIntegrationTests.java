@@ -38,7 +38,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "mlc.inbox.dispatcher.enabled=false")
+// the fake "gusto" check below stands in for the real one (mlc.gusto.connection-check)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "mlc.inbox.dispatcher.enabled=false", "mlc.gusto.connection-check=false" })
 @AutoConfigureWebTestClient
 @ActiveProfiles("acme")
 class OperatorApiIntegrationTests {

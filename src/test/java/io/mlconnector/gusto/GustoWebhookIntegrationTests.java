@@ -1,0 +1,166 @@
+package io.mlconnector.gusto;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor;
+import io.mlconnector.secrets.Secret;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GustoWebhookIntegrationTests extends GustoSandboxTestSupport {
+
+	@Autowired
+	private GustoWebhookVerification verification;
+
+	@Test
+	void theSubscriptionCommandAndHandshakeVerifyTheTokenAndSignedDeliveriesReachTheInbox() {
+		this.jdbc.sql("DELETE FROM oauth_token").update();
+		assertThat(connect(null).getStatusCode().value()).isEqualTo(200);
+		this.jdbc.sql("DELETE FROM inbox_event").update();
+
+		// a forged handshake (a token Gusto never issued) is refused and nothing is
+		// stored
+		String forged = postWebhook("{\"verification_token\":\"forged-token\"}", null);
+		assertThat(forged).contains("verification_token_refused");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM gusto_webhook_token").query(Long.class).single()).isZero();
+
+		// the operator command creates the subscription; Gusto posts the token; we verify
+		// it
+		JsonNode subscription = this.http.put()
+			.uri(BASE + "/api/v1/gusto/webhook-subscription")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + DevDatabaseEnvironmentPostProcessor.TEST_OPERATOR_TOKEN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("subscription_types", java.util.List.of("Payroll", "Employee", "Company")))
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.block(Duration.ofSeconds(30));
+		assertThat(subscription.path("url").asString()).isEqualTo(BASE + "/webhooks/gusto");
+		await(() -> this.jdbc.sql("SELECT COUNT(*) FROM gusto_webhook_token").query(Long.class).single() == 1);
+		assertThat(this.verification.verificationTokens()).singleElement()
+			.satisfies((token) -> assertThat(token.value()).isEqualTo("test-verification-token"));
+		assertThat(this.client.webhookSubscriptions(TENANT)
+			.filter((s) -> s.url().equals(BASE + "/webhooks/gusto"))
+			.collectList()
+			.block()).singleElement().satisfies((s) -> assertThat(s.status()).isEqualTo("verified"));
+		assertThat(this.jdbc.sql("SELECT token_enc FROM gusto_webhook_token").query(String.class).single())
+			.doesNotContain("test-verification-token");
+
+		// a processed payroll is delivered signed, twice (duplicate delivery), stored
+		// once
+		admin("POST", "/_admin/webhooks", Map.of("duplicate", true));
+		String payroll = admin("POST", "/_admin/payrolls/process", Map.of()).path("payroll_uuid").asString();
+		await(() -> this.jdbc
+			.sql("SELECT COUNT(*) FROM inbox_event WHERE event_type = 'payroll.processed' AND entity_id = ?")
+			.param(payroll)
+			.query(Long.class)
+			.single() == 1 && stat("webhook_deliveries") >= 4);
+		assertThat(
+				this.jdbc.sql("SELECT tenant FROM inbox_event WHERE entity_id = ? AND event_type = 'payroll.processed'")
+					.param(payroll)
+					.query(String.class)
+					.single())
+			.isEqualTo(TENANT);
+		assertThat(stat("failed_webhook_deliveries")).isZero();
+
+		// an employee change is delivered too; a tampered body is refused
+		String employee = admin("POST", "/_admin/employees", Map.of("first_name", "Webhook", "last_name", "Test"))
+			.path("uuid")
+			.asString();
+		await(() -> this.jdbc.sql("SELECT COUNT(*) FROM inbox_event WHERE entity_id = ?")
+			.param(employee)
+			.query(Long.class)
+			.single() == 1);
+		String body = "{\"uuid\":\"" + java.util.UUID.randomUUID() + "\",\"event_type\":\"employee.updated\","
+				+ "\"resource_type\":\"Company\",\"resource_uuid\":\"" + COMPANY + "\",\"entity_type\":\"Employee\","
+				+ "\"entity_uuid\":\"" + employee + "\",\"timestamp\":1767644464}";
+		String signature = GustoWebhookSignature.sign(body.getBytes(), new Secret("test-verification-token"));
+		assertThat(postWebhook(body.replace("employee.updated", "employee.deleted"), signature))
+			.contains("signature_mismatch");
+		assertThat(postWebhook(body, signature)).contains("stored");
+	}
+
+	@Test
+	void aSubscriberThatNeverAnswers2xxGetsSixteenAttemptsThenTheSubscriptionIsUnreachable() {
+		String system = this.http.post()
+			.uri(SANDBOX + "/oauth/token")
+			.bodyValue(Map.of("client_id", "sandbox-gusto-client", "client_secret", "sandbox-gusto-secret",
+					"grant_type", "system_access"))
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.block(Duration.ofSeconds(10))
+			.path("access_token")
+			.asString();
+		String uuid = this.http.post()
+			.uri(SANDBOX + "/v1/webhook_subscriptions")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + system)
+			.bodyValue(Map.of("url", BASE + "/sandbox/gusto/_admin/nowhere", "subscription_types",
+					java.util.List.of("Location")))
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.block(Duration.ofSeconds(10))
+			.path("uuid")
+			.asString();
+		this.http.put()
+			.uri(SANDBOX + "/v1/webhook_subscriptions/" + uuid + "/verify")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + system)
+			.bodyValue(Map.of("verification_token", "test-verification-token"))
+			.retrieve()
+			.toBodilessEntity()
+			.block(Duration.ofSeconds(10));
+		admin("POST", "/_admin/webhooks", Map.of("first_retry_ms", 5, "max_retry_delay_ms", 40));
+		admin("DELETE", "/_admin/stats", null);
+
+		emitLocationEvent();
+
+		await(() -> "unreachable".equals(this.http.get()
+			.uri(SANDBOX + "/v1/webhook_subscriptions/" + uuid)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + system)
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.block(Duration.ofSeconds(10))
+			.path("status")
+			.asString()));
+		assertThat(stat("failed_webhook_deliveries")).isEqualTo(16);
+	}
+
+	private void emitLocationEvent() {
+		// company.provisioned is delivered to every verified subscription; a Location
+		// subscriber gets it as well as location events
+		get(SANDBOX + "/oauth/authorize?client_id=sandbox-gusto-client&response_type=code"
+				+ "&redirect_uri=http://localhost:1/callback");
+	}
+
+	private String postWebhook(String body, String signature) {
+		var request = this.http.post().uri(BASE + "/webhooks/gusto").contentType(MediaType.APPLICATION_JSON);
+		if (signature != null) {
+			request.header("X-Gusto-Signature", signature);
+		}
+		return request.bodyValue(body)
+			.exchangeToMono((response) -> response.bodyToMono(String.class))
+			.block(Duration.ofSeconds(30));
+	}
+
+	private static void await(BooleanSupplier condition) {
+		Instant deadline = Instant.now().plusSeconds(15);
+		while (!condition.getAsBoolean()) {
+			assertThat(Instant.now()).as("waited 15 s for the condition").isBefore(deadline);
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+}

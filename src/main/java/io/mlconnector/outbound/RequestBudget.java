@@ -3,9 +3,9 @@ package io.mlconnector.outbound;
 import reactor.core.publisher.Mono;
 
 /**
- * Permits to send requests to an external system, shared by every instance of the
- * service through MariaDB, so that ml-connector itself never causes a 429: one budget per
- * OAuth grant (Gusto), per tenant (IFS, Visma) or per method and channel (Slack).
+ * Permits to send requests to an external system, shared by every instance of the service
+ * through MariaDB, so that ml-connector itself never causes a 429: one budget per OAuth
+ * grant (Gusto), per tenant (IFS, Visma) or per method and channel (Slack).
  */
 public interface RequestBudget {
 

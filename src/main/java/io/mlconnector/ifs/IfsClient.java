@@ -280,9 +280,12 @@ public final class IfsClient {
 		return attempt
 			.retryWhen(Retry.max(1)
 				.filter((ex) -> ex instanceof TokenRefused)
-				.doBeforeRetry((signal) -> this.tokens.invalidate(((TokenRefused) signal.failure()).token)))
+				.doBeforeRetry((signal) -> this.tokens.invalidate(((TokenRefused) signal.failure()).token))
+				.onRetryExhaustedThrow((spec, signal) -> signal.failure()))
 			.onErrorMap(TokenRefused.class, (ex) -> ex.error)
-			.retryWhen(Retry.max(1).filter(IfsClient::isMetadataModified))
+			.retryWhen(Retry.max(1)
+				.filter(IfsClient::isMetadataModified)
+				.onRetryExhaustedThrow((spec, signal) -> signal.failure()))
 			.retryWhen(this.retry.toRetry());
 	}
 

@@ -7,6 +7,7 @@ import io.mlconnector.outbound.RequestBudget;
 import io.mlconnector.tenant.Tenants;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,9 +20,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 class IfsConfiguration {
 
 	@Bean
-	IfsClients ifsClients(Tenants tenants, WebClient.Builder webClients, RequestBudget budget, JsonMapper json,
-			Clock clock) {
-		return new IfsClients(tenants, webClients, budget, OutboundRetry.DEFAULT, json, clock);
+	IfsClients ifsClients(Tenants tenants, ObjectProvider<WebClient.Builder> webClients, RequestBudget budget,
+			JsonMapper json, Clock clock) {
+		// Boot's WebClient.Builder (with its observation customizers) when the webclient
+		// module is present, a plain builder otherwise
+		return new IfsClients(tenants, webClients.getIfAvailable(WebClient::builder), budget, OutboundRetry.DEFAULT,
+				json, clock);
 	}
 
 	@Bean

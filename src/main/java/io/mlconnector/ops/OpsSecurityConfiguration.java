@@ -17,6 +17,8 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
  * Who may call what. The operator API needs a bearer token (viewers read, operators act);
@@ -52,6 +54,10 @@ class OpsSecurityConfiguration {
 		AuthenticationWebFilter bearer = new AuthenticationWebFilter(tokens);
 		bearer.setServerAuthenticationConverter(tokens);
 		bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+		// the simulators check their own bearer tokens (IFS IAM, Gusto OAuth): operator
+		// tokens are not looked for there
+		bearer.setRequiresAuthenticationMatcher(
+				new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/sandbox/**")));
 		bearer.setAuthenticationFailureHandler((exchange, ex) -> ProblemResponses.write(exchange.getExchange(),
 				HttpStatus.UNAUTHORIZED, "The bearer token is not valid for this service."));
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)

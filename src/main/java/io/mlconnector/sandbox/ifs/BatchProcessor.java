@@ -130,13 +130,8 @@ final class BatchProcessor {
 		}
 		String path = location.substring(batch.serviceRoot().length());
 		ODataService.Resource resource = this.service.resource(batch.projection(), path.split("/")[0]);
-		Row voucher = null;
-		if (resource.set() == this.service.store().model().vouchers) {
-			voucher = this.service.store().find(resource.set(), resource.key());
-		}
-		else if (resource.set() == this.service.store().model().voucherRows) {
-			voucher = this.service.store().find(this.service.store().model().vouchers, resource.key().subList(0, 4));
-		}
+		Row voucher = (resource.set() == this.service.store().model().vouchers)
+				? this.service.store().find(resource.set(), resource.key()) : null;
 		if (voucher != null) {
 			vouchers.add(voucher);
 		}

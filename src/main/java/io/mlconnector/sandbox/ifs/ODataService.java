@@ -161,10 +161,29 @@ final class ODataService {
 			}
 			return action(request, require(resource, row), action);
 		}
-		EntitySet children = this.model.navigation(resource.set(), next)
-			.orElseThrow(() -> SandboxException.notFound(resource.set().type().name() + " has no navigation " + next
-					+ "; navigations: " + resource.set().type().navigations().keySet()));
+		int open = next.indexOf('(');
+		String navigation = (open < 0) ? next : next.substring(0, open);
+		EntitySet children = this.model.navigation(resource.set(), navigation)
+			.orElseThrow(() -> SandboxException.notFound(resource.set().type().name() + " has no navigation "
+					+ navigation + "; navigations: " + resource.set().type().navigations().keySet()));
 		Row parent = require(resource, row);
+		if (open >= 0) {
+			if (!next.endsWith(")")) {
+				throw SandboxException.badRequest("The key predicate of '" + next + "' does not end with ')'.");
+			}
+			List<Object> childKey = KeyPredicate.parse(next.substring(open + 1, next.length() - 1), children.type());
+			if (!childKey.subList(0, parent.key().size()).equals(parent.key())) {
+				throw SandboxException.notFound(next + " is not a child of " + segments[0] + ".");
+			}
+			Resource child = new Resource(children, childKey, next);
+			Row childRow = this.store.find(children, childKey);
+			return switch (request.method()) {
+				case "GET" -> entity(request, require(child, childRow), 200);
+				case "PATCH", "PUT" -> patch(request, child, childRow);
+				case "DELETE" -> delete(request, require(child, childRow));
+				default -> throw methodNotAllowed(request);
+			};
+		}
 		return switch (request.method()) {
 			case "GET" -> query(request, children, parent);
 			case "POST" -> create(request, children, parent);

@@ -79,8 +79,35 @@ record Row(EntitySet set, String objid, Instant objversion, Map<String, Object> 
 		return predicate.toString();
 	}
 
+	/**
+	 * The canonical path below the service root; a contained record (a voucher row) is
+	 * addressed through its parent's navigation.
+	 * @return e.g. {@code VoucherSet(...)/VoucherRowArray(...)}
+	 */
 	String path() {
-		return this.set.name() + "(" + keyPredicate() + ")";
+		EntitySet parent = this.set.parent();
+		if (parent == null) {
+			return this.set.name() + "(" + keyPredicate() + ")";
+		}
+		StringBuilder parentKey = new StringBuilder();
+		for (String key : parent.type().keys()) {
+			if (!parentKey.isEmpty()) {
+				parentKey.append(',');
+			}
+			Object value = get(key);
+			parentKey.append(key)
+				.append('=')
+				.append((value instanceof String text) ? "'" + text.replace("'", "''") + "'" : value);
+		}
+		String navigation = parent.type()
+			.navigations()
+			.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().equals(this.set.name()))
+			.findFirst()
+			.orElseThrow()
+			.getKey();
+		return parent.name() + "(" + parentKey + ")/" + navigation + "(" + keyPredicate() + ")";
 	}
 
 	private static String column(String property) {

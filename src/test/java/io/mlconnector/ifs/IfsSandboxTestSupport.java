@@ -27,7 +27,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * loopback, and the sandbox reset before each test. Every subclass shares one context.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT,
-		properties = { "mlc.inbox.dispatcher.enabled=false", "logging.level.io.mlconnector.sandbox=INFO" })
+		properties = { "mlc.inbox.dispatcher.enabled=false", "logging.level.io.mlconnector.sandbox=INFO",
+				// this context stays cached for the whole test JVM: keep its share of the
+				// MariaDB server's connections small
+				"spring.datasource.hikari.maximum-pool-size=4" })
 @ActiveProfiles({ "sandbox", "ifstest" })
 abstract class IfsSandboxTestSupport {
 

@@ -30,7 +30,7 @@ class IfsSandboxConfiguration {
 
 	@Bean
 	IfsSandboxAdmin ifsSandboxAdmin(IfsSandboxProperties properties, JsonMapper json, Clock clock) {
-		SandboxStore store = new SandboxStore(new SandboxModel(), clock);
+		SandboxStore store = new SandboxStore(new SandboxModel(properties.names()), clock);
 		IfsSandboxAdmin[] admin = new IfsSandboxAdmin[1];
 		ODataService service = new ODataService(store, json, () -> admin[0].paging());
 		IfsSandbox sandbox = new IfsSandbox(properties, service,

@@ -1,6 +1,7 @@
 package io.mlconnector.sandbox.ifs;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,11 +22,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPageSize the most records one page carries, whatever the client asks
  * @param requestsPerMinute per-client request limit answered with 429 and
  * {@code Retry-After}; 0 switches it off (IFS publishes no limit: a simulator choice)
+ * @param names sandbox default name to the name to serve instead, for projections, entity
+ * sets, entity types (and so their actions) and navigations, e.g.
+ * {@code ManSuppInvoiceSet: SupplierInvoiceSet}, to rehearse a tenant whose names differ
  */
 @ConfigurationProperties("mlc.sandbox.ifs")
 record IfsSandboxProperties(@DefaultValue("sandbox") String realm, @DefaultValue("sandbox-ifs-client") String clientId,
 		@DefaultValue("sandbox-ifs-secret") String clientSecret, @DefaultValue("180s") Duration tokenLifetime,
 		@DefaultValue("1800s") Duration refreshTokenLifetime, @DefaultValue("1000") int defaultPageSize,
-		@DefaultValue("5000") int maxPageSize, @DefaultValue("1000") int requestsPerMinute) {
+		@DefaultValue("5000") int maxPageSize, @DefaultValue("1000") int requestsPerMinute, Map<String, String> names) {
+
+	IfsSandboxProperties {
+		names = (names != null) ? Map.copyOf(names) : Map.of();
+	}
 
 }

@@ -45,60 +45,79 @@ final class SandboxModel {
 
 	private final Map<String, EntitySet> byProjectionAndName = new LinkedHashMap<>();
 
+	private final Map<String, String> names;
+
 	SandboxModel() {
-		this.companies = add(new EntitySet("CompanyHandling", "CompanySet",
-				type("Company", List.of("Company"), props("Company", STRING, "Name", STRING, "CurrencyCode", STRING),
+		this(Map.of());
+	}
+
+	/**
+	 * The model with some names replaced, to mimic a tenant whose projections are named
+	 * differently.
+	 * @param names sandbox default name to the name to serve instead (projections, entity
+	 * sets, entity types and navigations; an entity type's new name also renames its
+	 * actions {@code <EntityType>_<Action>})
+	 */
+	SandboxModel(Map<String, String> names) {
+		this.names = (names != null) ? Map.copyOf(names) : Map.of();
+		this.companies = add(new EntitySet(n("CompanyHandling"), n("CompanySet"),
+				type(n("Company"), List.of("Company"), props("Company", STRING, "Name", STRING, "CurrencyCode", STRING),
 						Set.of("Company", "Name"), null, null, null, Map.of(), Map.of()),
 				null));
-		this.accounts = add(new EntitySet("AccountsHandling", "AccountSet",
-				type("Account", List.of("Company", "Account"),
+		this.accounts = add(new EntitySet(n("AccountsHandling"), n("AccountSet"),
+				type(n("Account"), List.of("Company", "Account"),
 						props("Company", STRING, "Account", STRING, "Description", STRING, "AccountGroup", STRING),
 						Set.of("Company", "Account"), null, null, null, Map.of(), Map.of()),
 				null));
-		this.costCenters = add(new EntitySet("CodePartValuesHandling", "CodeBSet",
-				type("CodeB", List.of("Company", "CodeB"),
+		this.costCenters = add(new EntitySet(n("CodePartValuesHandling"), n("CodeBSet"),
+				type(n("CodeB"), List.of("Company", "CodeB"),
 						props("Company", STRING, "CodeB", STRING, "Description", STRING), Set.of("Company", "CodeB"),
 						null, null, null, Map.of(), Map.of()),
 				null));
-		EntityType voucherRow = type("VoucherRow",
+		EntityType voucherRow = type(n("VoucherRow"),
 				List.of("Company", "VoucherType", "AccountingYear", "VoucherNo", "RowNo"),
 				props("Company", STRING, "VoucherType", STRING, "AccountingYear", INT, "VoucherNo", INT, "RowNo", INT,
 						"Account", STRING, "CodeB", STRING, "CurrencyCode", STRING, "CurrencyDebetAmount", DECIMAL,
 						"CurrencyCreditAmount", DECIMAL, "Text", STRING, "ReferenceSerie", STRING, "ReferenceNumber",
 						STRING, "TransCode", STRING),
 				Set.of("Account"), "RowNo", null, null, Map.of(), Map.of());
-		this.vouchers = add(new EntitySet("VoucherHandling", "VoucherSet",
-				type("Voucher", List.of("Company", "VoucherType", "AccountingYear", "VoucherNo"),
+		this.vouchers = add(new EntitySet(n("VoucherHandling"), n("VoucherSet"),
+				type(n("Voucher"), List.of("Company", "VoucherType", "AccountingYear", "VoucherNo"),
 						props("Company", STRING, "VoucherType", STRING, "AccountingYear", INT, "VoucherNo", INT,
 								"VoucherDate", DATE, "AccountingPeriod", INT, "VoucherText", STRING, "UserGroup",
 								STRING, "ReferenceSerie", STRING, "ReferenceNumber", STRING),
 						Set.of("Company", "VoucherType", "AccountingYear", "VoucherDate"), "VoucherNo", "Preliminary",
-						CHANGED_DATE, Map.of(VOUCHER_ROWS, "VoucherRowSet"),
-						Map.of("Voucher_Approve", new EntityType.Action(Set.of("Preliminary"), "Approved"))),
+						CHANGED_DATE, Map.of(n(VOUCHER_ROWS), n("VoucherRowSet")),
+						Map.of(n("Voucher") + "_Approve", new EntityType.Action(Set.of("Preliminary"), "Approved"))),
 				null));
-		this.voucherRows = new EntitySet("VoucherHandling", "VoucherRowSet", voucherRow, this.vouchers);
-		this.supplierInvoices = add(new EntitySet("ManSuppInvoiceHandling", "ManSuppInvoiceSet",
-				type("ManSuppInvoice", List.of("Company", "InvoiceId"),
-						props("Company", STRING, "InvoiceId", INT, "InvoiceNo", STRING, "Identity", STRING,
-								"SupplierName", STRING, "InvoiceDate", DATE, "DueDate", DATE, "GrossAmount", DECIMAL,
-								"CurrencyCode", STRING, "AuthorizerId", STRING),
-						Set.of("Company", "InvoiceNo", "Identity"), "InvoiceId", "AwaitAuth", CHANGED_DATE, Map.of(),
-						Map.of("ManSuppInvoice_Authorize", new EntityType.Action(Set.of("AwaitAuth"), "Authorized"))),
+		this.voucherRows = new EntitySet(n("VoucherHandling"), n("VoucherRowSet"), voucherRow, this.vouchers);
+		this.supplierInvoices = add(new EntitySet(n("ManSuppInvoiceHandling"), n("ManSuppInvoiceSet"), type(
+				n("ManSuppInvoice"), List.of("Company", "InvoiceId"),
+				props("Company", STRING, "InvoiceId", INT, "InvoiceNo", STRING, "Identity", STRING, "SupplierName",
+						STRING, "InvoiceDate", DATE, "DueDate", DATE, "GrossAmount", DECIMAL, "CurrencyCode", STRING,
+						"AuthorizerId", STRING),
+				Set.of("Company", "InvoiceNo", "Identity"), "InvoiceId", "AwaitAuth", CHANGED_DATE, Map.of(),
+				Map.of(n("ManSuppInvoice") + "_Authorize", new EntityType.Action(Set.of("AwaitAuth"), "Authorized"))),
 				null));
-		this.purchaseOrders = add(new EntitySet("PurchaseOrderHandling", "PurchaseOrderSet",
-				type("PurchaseOrder", List.of("OrderNo"),
-						props("OrderNo", STRING, "VendorNo", STRING, "Contract", STRING, "OrderDate", DATE, "Company",
-								STRING, "TotalAmount", DECIMAL, "CurrencyCode", STRING, "Urgent", BOOLEAN),
-						Set.of("OrderNo", "VendorNo"), null, "Released", CHANGED_DATE, Map.of(),
-						Map.of("PurchaseOrder_Acknowledge", new EntityType.Action(Set.of("Released"), "Acknowledged"))),
+		this.purchaseOrders = add(new EntitySet(n("PurchaseOrderHandling"), n("PurchaseOrderSet"), type(
+				n("PurchaseOrder"), List.of("OrderNo"),
+				props("OrderNo", STRING, "VendorNo", STRING, "Contract", STRING, "OrderDate", DATE, "Company", STRING,
+						"TotalAmount", DECIMAL, "CurrencyCode", STRING, "Urgent", BOOLEAN),
+				Set.of("OrderNo", "VendorNo"), null, "Released", CHANGED_DATE, Map.of(),
+				Map.of(n("PurchaseOrder") + "_Acknowledge", new EntityType.Action(Set.of("Released"), "Acknowledged"))),
 				null));
-		this.paymentProposals = add(new EntitySet("PaymentProposalHandling", "PaymentProposalSet", type(
-				"PaymentProposal", List.of("Company", "ProposalId"),
-				props("Company", STRING, "ProposalId", INT, "Description", STRING, "PaymentDate", DATE, "TotalAmount",
-						DECIMAL, "CurrencyCode", STRING),
-				Set.of("Company"), "ProposalId", "Created", CHANGED_DATE, Map.of(),
-				Map.of("PaymentProposal_Acknowledge", new EntityType.Action(Set.of("Created"), "Acknowledged"))),
+		this.paymentProposals = add(new EntitySet(n("PaymentProposalHandling"), n("PaymentProposalSet"),
+				type("PaymentProposal", List.of("Company", "ProposalId"),
+						props("Company", STRING, "ProposalId", INT, "Description", STRING, "PaymentDate", DATE,
+								"TotalAmount", DECIMAL, "CurrencyCode", STRING),
+						Set.of("Company"), "ProposalId", "Created", CHANGED_DATE, Map.of(),
+						Map.of(n("PaymentProposal") + "_Acknowledge",
+								new EntityType.Action(Set.of("Created"), "Acknowledged"))),
 				null));
+	}
+
+	private String n(String name) {
+		return this.names.getOrDefault(name, name);
 	}
 
 	List<EntitySet> sets() {

@@ -53,8 +53,8 @@ class OpsSecurityConfiguration {
 		AuthenticationWebFilter bearer = new AuthenticationWebFilter(tokens);
 		bearer.setServerAuthenticationConverter(tokens);
 		bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
-		// the simulators receive the bearer tokens they issued themselves (Gusto's OAuth
-		// tokens), which are not operator tokens: they check them on their own
+		// the simulators check their own bearer tokens (IFS IAM, Gusto OAuth): operator
+		// tokens are not looked for there
 		bearer.setRequiresAuthenticationMatcher(
 				new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/sandbox/**")));
 		bearer.setAuthenticationFailureHandler((exchange, ex) -> ProblemResponses.write(exchange.getExchange(),

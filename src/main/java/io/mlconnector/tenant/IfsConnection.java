@@ -1,6 +1,7 @@
 package io.mlconnector.tenant;
 
 import java.net.URI;
+import java.time.Duration;
 
 import io.mlconnector.secrets.Secret;
 import jakarta.validation.Valid;
@@ -33,6 +34,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxConcurrentRequests requests in flight at once to this IFS system, per
  * instance
  * @param entitySets projection and entity set names
+ * @param pollOverlap how far behind the stored watermark a change poll starts again; IFS
+ * timestamps have one-second resolution and the server clock is not ours, so at least two
+ * seconds
+ * @param requestTimeout longest wait for one response (IFS actions can be slow)
  */
 public record IfsConnection(@NotNull(message = "set the IFS Cloud base URL, e.g. https://acme.ifs.cloud") URI baseUrl,
 		@DefaultValue("/main/ifsapplications/projection/v1") @Pattern(regexp = "/.*[^/]",
@@ -43,10 +48,13 @@ public record IfsConnection(@NotNull(message = "set the IFS Cloud base URL, e.g.
 				message = "set the IAM client secret from an environment variable, e.g. client-secret: ${IFS_CLIENT_SECRET}") Secret clientSecret,
 		@NotBlank(message = "set the IFS company id payroll vouchers go to") String company,
 		@DefaultValue("1000") @Min(1) @Max(5000) int maxPageSize, @DefaultValue("1000") @Min(1) int requestsPerMinute,
-		@DefaultValue("8") @Min(1) @Max(64) int maxConcurrentRequests, @Valid IfsEntitySets entitySets) {
+		@DefaultValue("8") @Min(1) @Max(64) int maxConcurrentRequests, @Valid IfsEntitySets entitySets,
+		@DefaultValue("5s") Duration pollOverlap, @DefaultValue("120s") Duration requestTimeout) {
 
 	public IfsConnection {
 		entitySets = (entitySets != null) ? entitySets : IfsEntitySets.defaults();
+		pollOverlap = (pollOverlap != null) ? pollOverlap : Duration.ofSeconds(5);
+		requestTimeout = (requestTimeout != null) ? requestTimeout : Duration.ofSeconds(120);
 	}
 
 }

@@ -17,11 +17,24 @@ import jakarta.validation.constraints.NotBlank;
  * @param purchaseOrder purchase orders to notify
  * @param paymentProposal payment proposals to notify
  * @param resource person or project resources kept in step with Gusto headcount
+ * @param account GL accounts of a company (sandbox default
+ * {@code AccountsHandling.svc/AccountSet}, a name IFS is believed to use)
+ * @param costCenter cost centers: code part B values (sandbox default
+ * {@code CodePartValuesHandling.svc/CodeBSet}; the real name is not published)
+ * @param purchaseOrderAcknowledgeAction bound action that acknowledges a purchase order,
+ * as {@code <EntityType>_<Action>} (sandbox default)
+ * @param paymentProposalAcknowledgeAction bound action that acknowledges a payment
+ * proposal, as {@code <EntityType>_<Action>} (sandbox default)
+ * @param changeTimestampField filterable {@code Edm.DateTimeOffset} attribute that
+ * changes on every write of a polled record; IFS has no generic one, so it is configured
+ * per tenant (sandbox default {@code ChangedDate})
  */
 public record IfsEntitySets(@Valid IfsEntitySet company, @Valid IfsEntitySet voucher,
 		@NotBlank String voucherRowsNavigation, @Valid IfsEntitySet supplierInvoice,
 		@NotBlank String supplierInvoiceApproveAction, @Valid IfsEntitySet purchaseOrder,
-		@Valid IfsEntitySet paymentProposal, @Valid IfsEntitySet resource) {
+		@Valid IfsEntitySet paymentProposal, @Valid IfsEntitySet resource, @Valid IfsEntitySet account,
+		@Valid IfsEntitySet costCenter, @NotBlank String purchaseOrderAcknowledgeAction,
+		@NotBlank String paymentProposalAcknowledgeAction, @NotBlank String changeTimestampField) {
 
 	public IfsEntitySets {
 		company = orDefault(company, "CompanyHandling", "CompanySet");
@@ -33,10 +46,17 @@ public record IfsEntitySets(@Valid IfsEntitySet company, @Valid IfsEntitySet vou
 		purchaseOrder = orDefault(purchaseOrder, "PurchaseOrderHandling", "PurchaseOrderSet");
 		paymentProposal = orDefault(paymentProposal, "PaymentProposalHandling", "PaymentProposalSet");
 		resource = orDefault(resource, "ResourceHandling", "ResourceSet");
+		account = orDefault(account, "AccountsHandling", "AccountSet");
+		costCenter = orDefault(costCenter, "CodePartValuesHandling", "CodeBSet");
+		purchaseOrderAcknowledgeAction = (purchaseOrderAcknowledgeAction != null) ? purchaseOrderAcknowledgeAction
+				: "PurchaseOrder_Acknowledge";
+		paymentProposalAcknowledgeAction = (paymentProposalAcknowledgeAction != null) ? paymentProposalAcknowledgeAction
+				: "PaymentProposal_Acknowledge";
+		changeTimestampField = (changeTimestampField != null) ? changeTimestampField : "ChangedDate";
 	}
 
 	static IfsEntitySets defaults() {
-		return new IfsEntitySets(null, null, null, null, null, null, null, null);
+		return new IfsEntitySets(null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	private static IfsEntitySet orDefault(IfsEntitySet configured, String projection, String entitySet) {

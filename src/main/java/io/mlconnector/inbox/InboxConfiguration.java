@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mlconnector.audit.AuditTrail;
+import io.mlconnector.gusto.GustoClient;
 import io.mlconnector.gusto.GustoWebhookVerification;
 import io.mlconnector.tenant.Tenants;
 import reactor.core.scheduler.Scheduler;
@@ -70,6 +71,12 @@ class InboxConfiguration {
 			InboxProperties properties, ObjectProvider<InboxRoute> routes, MeterRegistry registry) {
 		return new InboxDispatcher(jdbc, transactions, clock, properties.dispatcher(), routes.orderedStream().toList(),
 				dispatcherId(), registry);
+	}
+
+	@Bean
+	GustoEventCatchUp gustoEventCatchUp(Tenants tenants, GustoClient gusto, InboxWriter writer, JdbcClient jdbc,
+			Scheduler inboxJdbcScheduler, JsonMapper json, Clock clock, MeterRegistry registry) {
+		return new GustoEventCatchUp(tenants, gusto, writer, jdbc, inboxJdbcScheduler, json, clock, registry);
 	}
 
 	@Bean

@@ -44,6 +44,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rowsPerEmployee whether voucher rows are kept per employee instead of aggregated
  * per account, cost center and project
  * @param voucherDate which payroll date becomes the voucher date
+ * @param voucherReferenceField the IFS voucher (and row) field that carries the unique
+ * reference of each payroll voucher, looked up before every create
  */
 public record MappingRules(@DefaultValue Map<PayrollComponent, @NotBlank String> accounts,
 		@DefaultValue("M") @NotBlank(
@@ -62,7 +64,8 @@ public record MappingRules(@DefaultValue Map<PayrollComponent, @NotBlank String>
 		@DefaultValue Map<EarningCategory, @NotBlank String> wageAccounts,
 		@DefaultValue Map<String, @NotBlank String> employerTaxAccounts,
 		@DefaultValue Map<String, @NotBlank String> benefitAccounts, @DefaultValue("false") boolean rowsPerEmployee,
-		@DefaultValue("CHECK_DATE") VoucherDate voucherDate) {
+		@DefaultValue("CHECK_DATE") VoucherDate voucherDate,
+		@DefaultValue("ReferenceNumber") @NotBlank String voucherReferenceField) {
 
 	static final String CODE_PART = "Code[B-J]";
 

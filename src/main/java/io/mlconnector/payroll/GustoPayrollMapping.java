@@ -1,0 +1,114 @@
+package io.mlconnector.payroll;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.mlconnector.gusto.GustoEmployee;
+import io.mlconnector.gusto.GustoEmployeeCompensation;
+import io.mlconnector.gusto.GustoJob;
+import io.mlconnector.gusto.GustoPayroll;
+import io.mlconnector.gusto.GustoPayrollTotals;
+import io.mlconnector.gusto.GustoTax;
+
+/**
+ * From Gusto's payroll and employee records to what the accounting needs. Missing amounts
+ * (Gusto leaves some out when they are zero) are zero.
+ */
+final class GustoPayrollMapping {
+
+	private GustoPayrollMapping() {
+	}
+
+	static ProcessedPayroll payroll(GustoPayroll payroll) {
+		List<ProcessedPayroll.EmployeePay> employees = payroll.employeeCompensations()
+			.stream()
+			.filter((compensation) -> !Boolean.TRUE.equals(compensation.excluded()))
+			.map(GustoPayrollMapping::employee)
+			.toList();
+		return new ProcessedPayroll(payroll.id(), payroll.checkDate(),
+				(payroll.payPeriod() != null) ? payroll.payPeriod().endDate() : payroll.checkDate(),
+				Boolean.TRUE.equals(payroll.offCycle()), employees, taxes(payroll.companyTaxes()),
+				totals(payroll.totals()));
+	}
+
+	static Map<String, EmployeeProfile> profiles(List<GustoEmployee> employees) {
+		Map<String, EmployeeProfile> profiles = new LinkedHashMap<>();
+		for (GustoEmployee employee : employees) {
+			List<EmployeeProfile.Job> jobs = employee.jobs()
+				.stream()
+				.map((job) -> new EmployeeProfile.Job(job.uuid(), job.title(), Boolean.TRUE.equals(job.primary())))
+				.toList();
+			String location = employee.jobs()
+				.stream()
+				.filter((job) -> Boolean.TRUE.equals(job.primary()))
+				.map(GustoJob::locationUuid)
+				.findFirst()
+				.orElse(employee.jobs().isEmpty() ? null : employee.jobs().get(0).locationUuid());
+			profiles.put(employee.uuid(), new EmployeeProfile(employee.uuid(), employee.department(), location, jobs));
+		}
+		return profiles;
+	}
+
+	private static ProcessedPayroll.EmployeePay employee(GustoEmployeeCompensation compensation) {
+		List<ProcessedPayroll.EarningLine> earnings = new ArrayList<>();
+		compensation.hourlyCompensations()
+			.forEach((line) -> earnings
+				.add(new ProcessedPayroll.EarningLine(line.name(), zeroIfNull(line.amount()), line.jobUuid())));
+		compensation.fixedCompensations()
+			.forEach((line) -> earnings
+				.add(new ProcessedPayroll.EarningLine(line.name(), zeroIfNull(line.amount()), line.jobUuid())));
+		String name = String.join(" ", List
+			.of(text(compensation.preferredFirstName(), compensation.firstName()), text(compensation.lastName()))
+			.stream()
+			.filter((part) -> !part.isEmpty())
+			.toList());
+		return new ProcessedPayroll.EmployeePay(compensation.employeeUuid(), name.isEmpty() ? null : name,
+				zeroIfNull(compensation.grossPay()), zeroIfNull(compensation.netPay()),
+				zeroIfNull(compensation.checkAmount()), earnings, taxes(compensation.taxes()),
+				compensation.benefits()
+					.stream()
+					.map((benefit) -> new ProcessedPayroll.BenefitLine(benefit.name(),
+							zeroIfNull(benefit.employeeDeduction()), zeroIfNull(benefit.companyContribution()),
+							Boolean.TRUE.equals(benefit.imputed())))
+					.toList(),
+				compensation.deductions()
+					.stream()
+					.map((deduction) -> new ProcessedPayroll.DeductionLine(deduction.name(),
+							zeroIfNull(deduction.amount())))
+					.toList(),
+				compensation.reimbursements().stream().map((line) -> zeroIfNull(line.amount())).toList());
+	}
+
+	private static List<ProcessedPayroll.TaxLine> taxes(List<GustoTax> taxes) {
+		return taxes.stream()
+			.map((tax) -> new ProcessedPayroll.TaxLine(tax.name(), Boolean.TRUE.equals(tax.employer()),
+					zeroIfNull(tax.amount())))
+			.toList();
+	}
+
+	private static ProcessedPayroll.Totals totals(GustoPayrollTotals totals) {
+		if (totals == null) {
+			return null;
+		}
+		return new ProcessedPayroll.Totals(totals.grossPay(), totals.netPay(), totals.employeeTaxes(),
+				totals.employerTaxes(), totals.reimbursements(), totals.companyDebit(), totals.netPayDebit(),
+				totals.taxDebit(), totals.reimbursementDebit(), totals.childSupportDebit());
+	}
+
+	private static BigDecimal zeroIfNull(BigDecimal amount) {
+		return (amount != null) ? amount : Amounts.ZERO;
+	}
+
+	private static String text(String... candidates) {
+		for (String candidate : candidates) {
+			if (candidate != null && !candidate.isBlank()) {
+				return candidate.trim();
+			}
+		}
+		return "";
+	}
+
+}

@@ -1,0 +1,336 @@
+package io.mlconnector.payroll;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.mlconnector.audit.AuditOutcome;
+import io.mlconnector.audit.AuditTrail;
+import io.mlconnector.batch.AsyncJobLauncher;
+import io.mlconnector.gusto.GustoClient;
+import io.mlconnector.gusto.GustoEmployee;
+import io.mlconnector.gusto.GustoPayroll;
+import io.mlconnector.ifs.IfsClients;
+import io.mlconnector.inbox.InboxEvent;
+import io.mlconnector.inbox.InboxSource;
+import io.mlconnector.inbox.JobLaunchingRoute;
+import io.mlconnector.tenant.Tenant;
+import io.mlconnector.tenant.Tenants;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.job.parameters.JobParametersValidator;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code payrollPostingJob}: one payroll, one kind (ACCRUAL, REVERSAL), one tenant. The
+ * identifying parameters are those business keys plus {@code dryRun}, so a completed
+ * posting never runs again and a failed one restarts where it stopped.
+ * <ol>
+ * <li>{@value #PLAN_STEP}: reads the payroll and the employees from Gusto, computes the
+ * vouchers (or, for a reversal, swaps the posted ones), checks every account and cost
+ * center in IFS, and records the planned vouchers. Nothing is posted when anything is
+ * wrong: the posting is FAILED with every problem.</li>
+ * <li>{@value #WRITE_STEP}: posts the planned vouchers one per chunk, each looked up by
+ * its reference first, header and rows in one {@code $batch}; a crash between IFS and our
+ * commit finds the voucher on restart instead of posting it twice.</li>
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+class PayrollPostingJobConfiguration {
+
+	static final String JOB = "payrollPostingJob";
+
+	static final String PLAN_STEP = "payrollPostingPlanStep";
+
+	static final String WRITE_STEP = "payrollPostingWriteStep";
+
+	static final String TENANT = "tenant";
+
+	static final String PAYROLL = "payrollUuid";
+
+	static final String KIND = "kind";
+
+	static final String DRY_RUN = "dryRun";
+
+	private static final String ACTOR = "payrollPostingJob";
+
+	private static final Duration GUSTO_TIMEOUT = Duration.ofMinutes(10);
+
+	@Bean
+	PayrollPostings payrollPostings(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+		return new PayrollPostings(jdbc, transactions, json, clock);
+	}
+
+	@Bean
+	Job payrollPostingJob(JobRepository jobRepository, Step payrollPostingPlanStep, Step payrollPostingWriteStep,
+			Tenants tenants, PayrollPostings postings, AuditTrail audit) {
+		return new JobBuilder(JOB, jobRepository).validator(new PostingParametersValidator(tenants))
+			.listener(new PostingOutcome(postings, audit))
+			.start(payrollPostingPlanStep)
+			.next(payrollPostingWriteStep)
+			.build();
+	}
+
+	@Bean
+	Step payrollPostingPlanStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			Tenants tenants, GustoClient gusto, IfsClients ifs, PayrollPostings postings, AuditTrail audit) {
+		Tasklet plan = (contribution, context) -> {
+			JobExecution execution = context.getStepContext().getStepExecution().getJobExecution();
+			PostingKey key = key(execution.getJobParameters());
+			Tenant tenant = tenants.find(key.tenant()).orElseThrow();
+			if (!key.dryRun() && postings.planned(key)) {
+				// a restart: the plan stands, the write step posts what is left
+				return RepeatStatus.FINISHED;
+			}
+			IfsVoucherWriter writer = new IfsVoucherWriter(ifs.forTenant(tenant), tenant.mapping());
+			ProcessedPayroll payroll = null;
+			List<VoucherDraft> vouchers;
+			if (key.kind() == PostingKind.REVERSAL) {
+				vouchers = postings.posted(key.tenant(), key.payrollUuid(), PostingKind.ACCRUAL)
+					.stream()
+					.map((posted) -> posted.reversed(
+							PayrollReferences.reference(key.payrollUuid(), PostingKind.REVERSAL, posted.company()),
+							posted.voucherDate()))
+					.toList();
+			}
+			else if (key.kind() == PostingKind.ACCRUAL) {
+				GustoPayroll gustoPayroll = gusto.payroll(key.tenant(), key.payrollUuid()).block(GUSTO_TIMEOUT);
+				if (gustoPayroll == null || !gustoPayroll.isProcessed()) {
+					throw new PostingRejectedException(List.of("payroll " + key.payrollUuid()
+							+ " is not processed in Gusto; only processed payrolls are posted"));
+				}
+				List<GustoEmployee> employees = gusto.employees(key.tenant()).collectList().block(GUSTO_TIMEOUT);
+				payroll = GustoPayrollMapping.payroll(gustoPayroll);
+				String company = tenant.ifs().orElseThrow().company();
+				VoucherPlan result = new AccrualVoucherBuilder(tenant.mapping(), company).build(payroll,
+						GustoPayrollMapping.profiles(employees));
+				if (result instanceof VoucherPlan.Rejected rejected) {
+					throw new PostingRejectedException(rejected.problems());
+				}
+				vouchers = ((VoucherPlan.Ready) result).vouchers();
+			}
+			else {
+				throw new PostingRejectedException(List.of("PAYMENT postings are not supported yet; post the "
+						+ "payment from the bank statement in IFS"));
+			}
+			List<String> missing = writer.missingCodes(vouchers);
+			if (!missing.isEmpty()) {
+				throw new PostingRejectedException(missing);
+			}
+			postings.plan(key, payroll, vouchers, execution.getId());
+			audit.record(key.tenant(), ACTOR, "payroll.posting.planned", subject(key), AuditOutcome.SUCCESS,
+					preview(key, payroll, vouchers));
+			return RepeatStatus.FINISHED;
+		};
+		return new StepBuilder(PLAN_STEP, jobRepository).tasklet(plan, transactionManager).build();
+	}
+
+	@Bean
+	Step payrollPostingWriteStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ItemReader<PayrollPostings.PlannedVoucher> plannedVoucherReader,
+			ItemWriter<PayrollPostings.PlannedVoucher> ifsVoucherItemWriter) {
+		return new StepBuilder(WRITE_STEP,
+				jobRepository).<PayrollPostings.PlannedVoucher, PayrollPostings.PlannedVoucher>chunk(1)
+			.transactionManager(transactionManager)
+			.reader(plannedVoucherReader)
+			.writer(ifsVoucherItemWriter)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	ItemReader<PayrollPostings.PlannedVoucher> plannedVoucherReader(PayrollPostings postings,
+			@Value("#{jobParameters}") Map<String, Object> parameters) {
+		PostingKey key = key(parameters);
+		// read fresh from the posting records: what is still PLANNED is what is left, on
+		// a
+		// first run and on a restart alike
+		Iterator<PayrollPostings.PlannedVoucher> vouchers = key.dryRun()
+				? List.<PayrollPostings.PlannedVoucher>of().iterator() : postings.unposted(key).iterator();
+		return () -> vouchers.hasNext() ? vouchers.next() : null;
+	}
+
+	@Bean
+	@StepScope
+	ItemWriter<PayrollPostings.PlannedVoucher> ifsVoucherItemWriter(Tenants tenants, IfsClients ifs,
+			PayrollPostings postings, AuditTrail audit, JsonMapper json,
+			@Value("#{jobParameters}") Map<String, Object> parameters) {
+		PostingKey key = key(parameters);
+		Tenant tenant = tenants.find(key.tenant()).orElseThrow();
+		IfsVoucherWriter writer = new IfsVoucherWriter(ifs.forTenant(tenant), tenant.mapping());
+		return (chunk) -> {
+			for (PayrollPostings.PlannedVoucher planned : chunk) {
+				Map<String, Object> keys = writer.post(planned.draft());
+				postings.voucherPosted(planned.id(), json.writeValueAsString(keys));
+				audit.record(key.tenant(), ACTOR, "payroll.voucher.posted", subject(key), AuditOutcome.SUCCESS,
+						Map.of("company", planned.draft().company(), "reference", planned.draft().reference(), "ifs",
+								keys, "debit", planned.draft().debitTotal(), "credit", planned.draft().creditTotal(),
+								"rows", planned.draft().rows().size()));
+			}
+		};
+	}
+
+	@Bean
+	JobLaunchingRoute payrollProcessedRoute(Job payrollPostingJob, AsyncJobLauncher launcher) {
+		return new JobLaunchingRoute(InboxSource.GUSTO, Set.of("payroll.processed"), false, payrollPostingJob,
+				(event) -> parameters(event, PostingKind.ACCRUAL), launcher);
+	}
+
+	@Bean
+	JobLaunchingRoute payrollReversedRoute(Job payrollPostingJob, AsyncJobLauncher launcher) {
+		return new JobLaunchingRoute(InboxSource.GUSTO,
+				Set.of("payroll.reversed", "payroll.partially_reversed", "payroll.cancelled"), true, payrollPostingJob,
+				(event) -> parameters(event, PostingKind.REVERSAL), launcher);
+	}
+
+	private static JobParameters parameters(InboxEvent event, PostingKind kind) {
+		return new JobParametersBuilder().addString(TENANT, event.tenant())
+			.addString(PAYROLL, event.entityId())
+			.addString(KIND, kind.name())
+			.addString(DRY_RUN, "false")
+			.toJobParameters();
+	}
+
+	static PostingKey key(JobParameters parameters) {
+		return new PostingKey(parameters.getString(TENANT), parameters.getString(PAYROLL),
+				PostingKind.valueOf(parameters.getString(KIND)),
+				"true".equalsIgnoreCase(parameters.getString(DRY_RUN)));
+	}
+
+	private static PostingKey key(Map<String, Object> parameters) {
+		return new PostingKey(String.valueOf(parameters.get(TENANT)), String.valueOf(parameters.get(PAYROLL)),
+				PostingKind.valueOf(String.valueOf(parameters.get(KIND))),
+				"true".equalsIgnoreCase(String.valueOf(parameters.get(DRY_RUN))));
+	}
+
+	static String subject(PostingKey key) {
+		return "payroll:" + key.payrollUuid() + ":" + key.kind();
+	}
+
+	private static Map<String, Object> preview(PostingKey key, ProcessedPayroll payroll, List<VoucherDraft> vouchers) {
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("dryRun", key.dryRun());
+		if (payroll != null) {
+			detail.put("employees", payroll.employees().size());
+			detail.put("checkDate", payroll.checkDate().toString());
+		}
+		List<Map<String, Object>> perCompany = new ArrayList<>();
+		for (VoucherDraft voucher : vouchers) {
+			perCompany.add(Map.of("company", voucher.company(), "reference", voucher.reference(), "rows",
+					voucher.rows().size(), "debit", voucher.debitTotal(), "credit", voucher.creditTotal()));
+		}
+		detail.put("vouchers", perCompany);
+		return detail;
+	}
+
+	/**
+	 * Checks the parameters before a job instance is created, so a bad launch is a clear
+	 * 400 and never a FAILED instance.
+	 */
+	static final class PostingParametersValidator implements JobParametersValidator {
+
+		private final Tenants tenants;
+
+		PostingParametersValidator(Tenants tenants) {
+			this.tenants = tenants;
+		}
+
+		@Override
+		public void validate(JobParameters parameters) throws InvalidJobParametersException {
+			String tenantId = parameters.getString(TENANT);
+			if (tenantId == null || tenantId.isBlank()) {
+				throw new InvalidJobParametersException("parameter 'tenant' is required");
+			}
+			Tenant tenant = this.tenants.find(tenantId)
+				.orElseThrow(() -> new InvalidJobParametersException("no tenant '" + tenantId + "' is configured"));
+			if (tenant.gusto().isEmpty() || tenant.ifs().isEmpty()) {
+				throw new InvalidJobParametersException(
+						"tenant '" + tenantId + "' needs both a Gusto and an IFS connection to post payroll");
+			}
+			String payroll = parameters.getString(PAYROLL);
+			if (payroll == null || payroll.isBlank()) {
+				throw new InvalidJobParametersException("parameter 'payrollUuid' is required");
+			}
+			String kind = parameters.getString(KIND);
+			if (kind == null || !Set.of("ACCRUAL", "REVERSAL", "PAYMENT").contains(kind)) {
+				throw new InvalidJobParametersException(
+						"parameter 'kind' must be ACCRUAL, REVERSAL or PAYMENT, was '" + kind + "'");
+			}
+			String dryRun = parameters.getString(DRY_RUN);
+			if (dryRun != null && !Set.of("true", "false").contains(dryRun)) {
+				throw new InvalidJobParametersException(
+						"parameter 'dryRun' must be true or false, was '" + dryRun + "'");
+			}
+		}
+
+	}
+
+	/**
+	 * Records how a posting ended: POSTED once every voucher is in IFS, FAILED with the
+	 * reason otherwise, and an audit event either way.
+	 */
+	static final class PostingOutcome implements JobExecutionListener {
+
+		private final PayrollPostings postings;
+
+		private final AuditTrail audit;
+
+		PostingOutcome(PayrollPostings postings, AuditTrail audit) {
+			this.postings = postings;
+			this.audit = audit;
+		}
+
+		@Override
+		public void afterJob(JobExecution execution) {
+			PostingKey key = key(execution.getJobParameters());
+			if (execution.getStatus() == BatchStatus.COMPLETED) {
+				if (!key.dryRun() && this.postings.completeIfAllPosted(key)) {
+					this.audit.record(key.tenant(), ACTOR, "payroll.posting.posted", subject(key), AuditOutcome.SUCCESS,
+							Map.of("jobExecutionId", execution.getId()));
+				}
+				return;
+			}
+			List<String> problems = new ArrayList<>();
+			for (Throwable failure : execution.getAllFailureExceptions()) {
+				if (failure instanceof PostingRejectedException rejected) {
+					problems.addAll(rejected.problems());
+				}
+				else {
+					problems.add(failure.getClass().getSimpleName() + ": " + failure.getMessage());
+				}
+			}
+			String error = String.join("\n", problems);
+			this.postings.failed(key, error, execution.getId());
+			this.audit.record(key.tenant(), ACTOR, "payroll.posting.failed", subject(key), AuditOutcome.FAILURE,
+					Map.of("jobExecutionId", execution.getId(), "problems", problems));
+		}
+
+	}
+
+}

@@ -1,0 +1,272 @@
+package io.mlconnector.payroll;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.mlconnector.batch.AsyncJobLauncher;
+import io.mlconnector.ifs.IfsClients;
+import io.mlconnector.tenant.Tenants;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code payrollPostingJob} end to end over loopback: the demo tenant connected to the
+ * Gusto sandbox through the real OAuth flow, a payroll processed there, vouchers posted
+ * to the IFS sandbox.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("sandbox")
+class PayrollPostingJobFunctionalTests {
+
+	static final String TENANT = "demo";
+
+	static final String COMPANY = "7c1a5e32-4a5b-4a3c-9a0e-6f1d2c3b4a51";
+
+	static final int PORT = freePort();
+
+	static final java.util.concurrent.atomic.AtomicInteger seeds = new java.util.concurrent.atomic.AtomicInteger(
+			(int) (System.nanoTime() % 100_000));
+
+	static final String BASE = "http://localhost:" + PORT;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("server.port", () -> PORT);
+		registry.add("mlc.inbox.dispatcher.enabled", () -> "false");
+		registry.add("mlc.inbox.catch-up.initial-delay", () -> "1h");
+	}
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private AsyncJobLauncher launcher;
+
+	@Autowired
+	private Job payrollPostingJob;
+
+	@Autowired
+	private PayrollPostings postings;
+
+	@Autowired
+	private JobRepository jobRepository;
+
+	@Autowired
+	private IfsClients ifs;
+
+	@Autowired
+	private Tenants tenants;
+
+	@Autowired
+	private JsonMapper json;
+
+	private final WebClient http = WebClient.builder()
+		.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
+		.build();
+
+	@BeforeEach
+	void connectGusto() {
+		// a company of its own per test (payroll uuids follow from the seed)
+		admin("POST", "/sandbox/gusto/_admin/companies",
+				Map.of("company_uuid", COMPANY, "employees", 40, "seed", seeds.incrementAndGet()));
+		this.jdbc.sql("DELETE FROM oauth_token").update();
+		URI authorize = get(BASE + "/connect/gusto?tenant=" + TENANT).getHeaders().getLocation();
+		URI callback = get(authorize.toString()).getHeaders().getLocation();
+		assertThat(get(callback.toString()).getStatusCode().value()).isEqualTo(200);
+	}
+
+	@Test
+	void aProcessedPayrollBecomesOneBalancedVoucherPerCompanyExactlyOnce() throws Exception {
+		// given
+		String payroll = processPayroll();
+
+		// when
+		JobExecution execution = run(parameters(payroll, "ACCRUAL", false));
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getStepExecutions())
+			.extracting((step) -> step.getStepName(), (step) -> step.getWriteCount())
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(PayrollPostingJobConfiguration.PLAN_STEP, 0L),
+					org.assertj.core.groups.Tuple.tuple(PayrollPostingJobConfiguration.WRITE_STEP, 1L));
+		JsonNode vouchers = ifsVouchers(PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10"));
+		assertThat(vouchers.path("count").asInt()).isEqualTo(1);
+		JsonNode voucher = vouchers.path("vouchers").get(0);
+		assertThat(voucher.path("Balanced").asBoolean()).isTrue();
+		assertThat(voucher.path("DebitTotal").decimalValue()).isPositive();
+		Map<String, Object> posting = this.jdbc
+			.sql("SELECT status, total_debit, total_credit, gross_pay, employee_count, ifs_voucher_keys "
+					+ "FROM payroll_posting WHERE tenant = ? AND payroll_uuid = ? AND kind = 'ACCRUAL'")
+			.params(TENANT, payroll)
+			.query()
+			.singleRow();
+		assertThat(posting.get("status")).isEqualTo("POSTED");
+		assertThat((BigDecimal) posting.get("total_debit"))
+			.isEqualByComparingTo(voucher.path("DebitTotal").decimalValue());
+		assertThat((BigDecimal) posting.get("total_credit"))
+			.isEqualByComparingTo((BigDecimal) posting.get("total_debit"));
+		assertThat((String) posting.get("ifs_voucher_keys")).contains("\"Company\":\"10\"", "\"VoucherNo\"");
+
+		// and a completed posting never runs again
+		assertThatExceptionOfType(JobInstanceAlreadyCompleteException.class)
+			.isThrownBy(() -> this.launcher.start(this.payrollPostingJob, parameters(payroll, "ACCRUAL", false)));
+		assertThat(ifsVouchers(PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10")).path("count").asInt())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aVoucherIfsAcceptedBeforeWeRecordedItIsFoundNotPostedTwice() throws Exception {
+		// given a dry run's vouchers, one of which IFS already holds, as if the process
+		// died right after IFS accepted it
+		String payroll = processPayroll();
+		JobExecution dryRun = run(parameters(payroll, "ACCRUAL", true));
+		assertThat(dryRun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		String preview = this.jdbc
+			.sql("SELECT preview FROM payroll_posting WHERE tenant = ? AND payroll_uuid = ? AND dry_run = TRUE")
+			.params(TENANT, payroll)
+			.query(String.class)
+			.single();
+		List<VoucherDraft> drafts = List.of(this.json.readValue(preview, VoucherDraft[].class));
+		assertThat(drafts).isNotEmpty();
+		assertThat(ifsVouchers(drafts.get(0).reference()).path("count").asInt()).isZero();
+		new IfsVoucherWriter(this.ifs.forTenant(TENANT), this.tenants.find(TENANT).orElseThrow().mapping())
+			.post(drafts.get(0));
+
+		// when the posting runs
+		JobExecution execution = run(parameters(payroll, "ACCRUAL", false));
+
+		// then it completes and IFS still holds one voucher per reference
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		for (VoucherDraft draft : drafts) {
+			assertThat(ifsVouchers(draft.reference()).path("count").asInt()).as(draft.reference()).isEqualTo(1);
+		}
+		assertThat(this.postings.status(new PostingKey(TENANT, payroll, PostingKind.ACCRUAL, false)))
+			.hasValue("POSTED");
+	}
+
+	@Test
+	void aReversalPostsTheAccrualWithSidesSwapped() throws Exception {
+		String payroll = processPayroll();
+		assertThat(run(parameters(payroll, "ACCRUAL", false)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		JobExecution reversal = run(parameters(payroll, "REVERSAL", false));
+
+		assertThat(reversal.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		JsonNode accrual = ifsVouchers(PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10")).path("vouchers")
+			.get(0);
+		JsonNode reversed = ifsVouchers(PayrollReferences.reference(payroll, PostingKind.REVERSAL, "10"))
+			.path("vouchers")
+			.get(0);
+		assertThat(reversed.path("Balanced").asBoolean()).isTrue();
+		assertThat(reversed.path("DebitTotal").decimalValue())
+			.isEqualByComparingTo(accrual.path("CreditTotal").decimalValue());
+		assertThat(reversed.path("VoucherText").asString())
+			.isEqualTo("Reversal of " + PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10"));
+	}
+
+	@Test
+	void aReversalOfAPayrollThatWasNeverPostedPostsNothing() throws Exception {
+		String payroll = processPayroll();
+		JobExecution reversal = run(parameters(payroll, "REVERSAL", false));
+		assertThat(reversal.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.postings.status(new PostingKey(TENANT, payroll, PostingKind.REVERSAL, false)))
+			.hasValue("NOTHING_TO_POST");
+	}
+
+	@Test
+	void aPayrollThatGustoDoesNotKnowFailsThePostingWithTheReason() throws Exception {
+		JobExecution execution = run(parameters("00000000-0000-0000-0000-000000000000", "ACCRUAL", false));
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(this.jdbc.sql("SELECT status FROM payroll_posting WHERE payroll_uuid = ?")
+			.param("00000000-0000-0000-0000-000000000000")
+			.query(String.class)
+			.single()).isEqualTo("FAILED");
+	}
+
+	private String processPayroll() {
+		return admin("POST", "/sandbox/gusto/_admin/payrolls/process", Map.of()).path("payroll_uuid").asString();
+	}
+
+	private JobParameters parameters(String payroll, String kind, boolean dryRun) {
+		return new JobParametersBuilder().addString("tenant", TENANT)
+			.addString("payrollUuid", payroll)
+			.addString("kind", kind)
+			.addString("dryRun", String.valueOf(dryRun))
+			.toJobParameters();
+	}
+
+	private JobExecution run(JobParameters parameters) throws Exception {
+		JobExecution started = this.launcher.start(this.payrollPostingJob, parameters);
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			String status = this.jdbc.sql("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?")
+				.param(started.getId())
+				.query(String.class)
+				.single();
+			return !List.of("STARTING", "STARTED", "STOPPING").contains(status);
+		});
+		return this.jobRepository.getJobExecution(started.getId());
+	}
+
+	private JsonNode ifsVouchers(String reference) {
+		return this.http.get()
+			.uri(BASE + "/sandbox/ifs/_admin/vouchers?reference={reference}", reference)
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.block(Duration.ofSeconds(30));
+	}
+
+	private ResponseEntity<String> get(String url) {
+		return this.http.get()
+			.uri(URI.create(url))
+			.exchangeToMono((response) -> response.toEntity(String.class))
+			.block(Duration.ofSeconds(30));
+	}
+
+	private JsonNode admin(String method, String path, Object body) {
+		return this.http.method(org.springframework.http.HttpMethod.valueOf(method))
+			.uri(BASE + path)
+			.bodyValue(body)
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.block(Duration.ofSeconds(60));
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

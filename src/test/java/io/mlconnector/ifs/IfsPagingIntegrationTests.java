@@ -10,6 +10,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class IfsPagingIntegrationTests extends IfsSandboxTestSupport {
@@ -94,6 +96,42 @@ class IfsPagingIntegrationTests extends IfsSandboxTestSupport {
 		assertThat(invoices).hasSize(25);
 		assertThat(invoices.get(0).longValue("InvoiceId")).isEqualTo(40);
 		assertThat(invoices.get(24).longValue("InvoiceId")).isEqualTo(16);
+	}
+
+	@Test
+	void theBatchReaderRestartsAfterItsSavedPositionAndReadsEveryRecordOnce() throws Exception {
+		admin("/_admin/settings", Map.of("maxPageSize", 4));
+		generateInvoices(25, 3);
+		List<Long> read = new ArrayList<>();
+		ExecutionContext context = new ExecutionContext();
+		IfsItemReader first = reader();
+		first.open(context);
+		for (int i = 0; i < 10; i++) {
+			read.add(first.read().longValue("InvoiceId"));
+		}
+		// a chunk commit saves the position, then the step fails
+		first.update(context);
+		first.read();
+		first.close();
+		// a record before the saved position changes meanwhile and moves behind it
+		touch("ManSuppInvoiceSet", "Company='10',InvoiceId=2");
+		long requests = sandboxRequests();
+		IfsItemReader restarted = reader();
+		restarted.open(context);
+		for (IfsEntity invoice = restarted.read(); invoice != null; invoice = restarted.read()) {
+			read.add(invoice.longValue("InvoiceId"));
+		}
+		restarted.close();
+		assertThat(read.subList(0, 10)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+		assertThat(read.subList(10, read.size())).containsExactly(11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L, 19L, 20L, 21L,
+				22L, 23L, 24L, 25L, 2L);
+		// only what follows the saved position is requested again: 16 records, 4 a page
+		assertThat(sandboxRequests() - requests).isEqualTo(4);
+	}
+
+	private IfsItemReader reader() {
+		return new IfsItemReader("invoices", client(), INVOICES, "ChangedDate", INVOICE_KEYS,
+				IfsQuery.all().filter(ODataLiteral.compare("Company", "eq", "10")));
 	}
 
 	@Test

@@ -36,8 +36,7 @@ class OpsSecurityConfiguration {
 	OpsTokenAuthentication opsTokenAuthentication(OpsProperties properties, Environment environment) {
 		boolean sandbox = Arrays.asList(environment.getActiveProfiles()).contains("sandbox");
 		if (properties.token() == null) {
-			throw new IllegalStateException("No operator token is configured: set MLC_OPS_TOKEN (for example "
-					+ "`openssl rand -hex 32`). The operator API (/api/v1) cannot be secured without it.");
+			throw new MissingOperatorTokenException();
 		}
 		if (sandbox) {
 			logger.info(

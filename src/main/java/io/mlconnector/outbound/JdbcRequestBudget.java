@@ -81,7 +81,8 @@ class JdbcRequestBudget implements RequestBudget, AutoCloseable {
 	static BucketConfiguration configuration(RateLimit limit) {
 		long requests = limit.requests();
 		long burst = Math.max(1, requests / 20);
-		long refill = Math.max(1, requests - burst - requests / 100);
+		long margin = Math.max(1, requests / 25);
+		long refill = Math.max(1, requests - burst - margin);
 		return BucketConfiguration.builder()
 			.addLimit((bandwidth) -> bandwidth.capacity(burst).refillGreedy(refill, limit.window()))
 			.build();

@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -31,6 +34,8 @@ class MariaDbBucketProxyManager extends AbstractSelectForUpdateBasedProxyManager
 
 	private final DataSource dataSource;
 
+	private final Set<String> rowsKnownToExist = ConcurrentHashMap.newKeySet();
+
 	MariaDbBucketProxyManager(DataSource dataSource, ClientSideConfig config) {
 		super(config);
 		this.dataSource = dataSource;
@@ -38,18 +43,41 @@ class MariaDbBucketProxyManager extends AbstractSelectForUpdateBasedProxyManager
 
 	@Override
 	protected SelectForUpdateBasedTransaction allocateTransaction(String budget, Optional<Long> timeoutNanos) {
-		Connection connection;
+		Connection connection = null;
 		try {
 			connection = this.dataSource.getConnection();
+			if (!this.rowsKnownToExist.contains(budget)) {
+				// created in a statement of its own, before the locking transaction: two
+				// instances that lock a missing row take gap locks and then deadlock on
+				// their inserts
+				try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+					insert.setString(1, budget);
+					insert.executeUpdate();
+				}
+				this.rowsKnownToExist.add(budget);
+			}
 		}
 		catch (SQLException ex) {
+			close(connection);
 			throw new BucketExceptions.BucketExecutionException(ex);
 		}
 		return new RowTransaction(connection, budget);
 	}
 
+	private static void close(Connection connection) {
+		if (connection != null) {
+			try {
+				connection.close();
+			}
+			catch (SQLException ex) {
+				// already failing; the pool discards a broken connection
+			}
+		}
+	}
+
 	@Override
 	public void removeProxy(String budget) {
+		this.rowsKnownToExist.remove(budget);
 		try (Connection connection = this.dataSource.getConnection();
 				PreparedStatement delete = connection
 					.prepareStatement("DELETE FROM outbound_rate_limit WHERE budget = ?")) {
@@ -99,6 +127,10 @@ class MariaDbBucketProxyManager extends AbstractSelectForUpdateBasedProxyManager
 				insert.executeUpdate();
 				// inserted, or another instance did: either way the row is there to lock
 				return true;
+			}
+			catch (SQLTransactionRollbackException ex) {
+				// a concurrent insert won; Bucket4j rolls back and locks the row again
+				return false;
 			}
 			catch (SQLException ex) {
 				throw new BucketExceptions.BucketExecutionException(ex);

@@ -1,7 +1,9 @@
 package io.mlconnector.tenant;
 
+import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
@@ -27,6 +29,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jobByTitle Gusto job title to IFS code part value for {@code job-code-part}
  * @param vismaDepartmentByDepartment Gusto department title to Visma department id
  * @param vismaBranchByLocation Gusto work location uuid to Visma branch (dimension) id
+ * @param allocationRules ordered rules mapping employees, or their jobs, to company, cost
+ * center and project; the first match wins, and what a rule leaves empty comes from the
+ * maps above
+ * @param earningCategories Gusto compensation name to earning category, adding to or
+ * overriding the built-in names ({@code Regular Hours}, {@code Overtime}, {@code Bonus},
+ * {@code Commission}, {@code Cash Tips}, ...)
+ * @param wageAccounts GL account per earning category; categories without one use
+ * {@code accounts.GROSS_WAGES}
+ * @param employerTaxAccounts GL expense account per employer tax name (for example
+ * {@code Social Security}); others use {@code accounts.EMPLOYER_TAXES}
+ * @param benefitAccounts GL expense account per benefit name for the employer's
+ * contribution; others use {@code accounts.EMPLOYER_BENEFITS}
+ * @param rowsPerEmployee whether voucher rows are kept per employee instead of aggregated
+ * per account, cost center and project
+ * @param voucherDate which payroll date becomes the voucher date
  */
 public record MappingRules(@DefaultValue Map<PayrollComponent, @NotBlank String> accounts,
 		@DefaultValue("M") @NotBlank(
@@ -39,8 +56,27 @@ public record MappingRules(@DefaultValue Map<PayrollComponent, @NotBlank String>
 				message = "mapping.job-code-part must be one of CodeB to CodeJ") String jobCodePart,
 		@DefaultValue Map<String, @NotBlank String> jobByTitle,
 		@DefaultValue Map<String, @NotBlank String> vismaDepartmentByDepartment,
-		@DefaultValue Map<String, @NotBlank String> vismaBranchByLocation) {
+		@DefaultValue Map<String, @NotBlank String> vismaBranchByLocation,
+		@Valid @DefaultValue List<AllocationRule> allocationRules,
+		@DefaultValue Map<String, EarningCategory> earningCategories,
+		@DefaultValue Map<EarningCategory, @NotBlank String> wageAccounts,
+		@DefaultValue Map<String, @NotBlank String> employerTaxAccounts,
+		@DefaultValue Map<String, @NotBlank String> benefitAccounts, @DefaultValue("false") boolean rowsPerEmployee,
+		@DefaultValue("CHECK_DATE") VoucherDate voucherDate) {
 
 	static final String CODE_PART = "Code[B-J]";
+
+	/**
+	 * Which payroll date a voucher is dated with.
+	 */
+	public enum VoucherDate {
+
+		/** The payroll's check (pay) date. */
+		CHECK_DATE,
+
+		/** The last day of the pay period. */
+		PERIOD_END
+
+	}
 
 }

@@ -33,6 +33,25 @@ public enum PayrollComponent {
 	 */
 	DEDUCTIONS_LIABILITY,
 
+	/**
+	 * Employer taxes owed to the authorities (liability, credit); when not mapped they go
+	 * to {@link #TAX_LIABILITY} with the employee withholdings.
+	 */
+	EMPLOYER_TAX_LIABILITY,
+
+	/**
+	 * Benefit deductions and employer contributions owed to benefit providers (liability,
+	 * credit); when not mapped they go to {@link #DEDUCTIONS_LIABILITY}.
+	 */
+	BENEFITS_LIABILITY,
+
+	/**
+	 * Cash tips employees already received from customers: part of gross pay but not of
+	 * net pay, so they are credited to a clearing account. Needed once a payroll has cash
+	 * tips.
+	 */
+	CASH_TIPS_CLEARING,
+
 	/** The bank account the payroll is paid from (asset, credit on payment). */
 	CASH;
 

@@ -35,35 +35,35 @@ class JdbcRequestBudgetIntegrationTests {
 	@Test
 	void twoInstancesOnOneDatabaseShareOneBucketAndNeverExceedTheLimitInAnyRollingWindow() {
 		// given two instances of the service, as two budgets on the same database
-		RateLimit limit = new RateLimit(40, Duration.ofSeconds(1));
+		RateLimit limit = new RateLimit(40, Duration.ofSeconds(2));
 		String budget = "test:" + UUID.randomUUID();
 		List<Long> sentAt = Collections.synchronizedList(new ArrayList<>());
 		try (JdbcRequestBudget first = new JdbcRequestBudget(this.dataSource, Clock.systemUTC(),
 				new SimpleMeterRegistry());
 				JdbcRequestBudget second = new JdbcRequestBudget(this.dataSource, Clock.systemUTC(),
 						new SimpleMeterRegistry())) {
-			// when 100 callers on each ask for a permit at once
+			// when 50 callers on each ask for a permit at once
 			long start = System.nanoTime();
-			Flux.range(0, 200)
+			Flux.range(0, 100)
 				.flatMap((i) -> ((i % 2 == 0) ? first : second).acquire(budget, limit)
-					.then(reactor.core.publisher.Mono.fromRunnable(() -> sentAt.add(System.nanoTime() - start))), 200)
+					.then(reactor.core.publisher.Mono.fromRunnable(() -> sentAt.add(System.nanoTime() - start))), 100)
 				.blockLast(Duration.ofSeconds(30));
 		}
-		// then every caller got a permit, no rolling second saw more than 40, and
-		// both instances drew from one row
-		assertThat(sentAt).hasSize(200);
+		// then every caller got a permit, no rolling two seconds saw more than 40,
+		// and both instances drew from one row
+		assertThat(sentAt).hasSize(100);
 		List<Long> sorted = new ArrayList<>(sentAt);
 		Collections.sort(sorted);
 		int maxInWindow = 0;
 		for (int i = 0, j = 0; i < sorted.size(); i++) {
-			while (sorted.get(i) - sorted.get(j) >= Duration.ofSeconds(1).toNanos()) {
+			while (sorted.get(i) - sorted.get(j) >= Duration.ofSeconds(2).toNanos()) {
 				j++;
 			}
 			maxInWindow = Math.max(maxInWindow, i - j + 1);
 		}
 		assertThat(maxInWindow).isLessThanOrEqualTo(40);
-		// 200 permits at ~37 per second after a burst of 2 take well over four seconds
-		assertThat(sorted.get(sorted.size() - 1)).isGreaterThan(Duration.ofSeconds(4).toNanos());
+		// 100 permits at 37 per two seconds after a burst of 2 take over five seconds
+		assertThat(sorted.get(sorted.size() - 1)).isGreaterThan(Duration.ofSeconds(5).toNanos());
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM outbound_rate_limit WHERE budget LIKE ?")
 			.param(budget + "|%")
 			.query(Long.class)

@@ -36,8 +36,8 @@ class IfsPagingIntegrationTests extends IfsSandboxTestSupport {
 		while (stream.hasNext()) {
 			IfsPage page = stream.next();
 			pages++;
-			// pages fetched from IFS but not yet handed to us: the client holds at most
-			// one page ahead of its subscriber
+			// pages requested from IFS but not yet handed to us: at most one waiting in
+			// the buffer plus one in flight, however many pages there are
 			long refusedForTheExpiredToken = (pages > 20) ? 1 : 0;
 			mostPagesAhead = Math.max(mostPagesAhead,
 					(sandboxRequests() - requestsBefore - refusedForTheExpiredToken) - pages);
@@ -65,7 +65,7 @@ class IfsPagingIntegrationTests extends IfsSandboxTestSupport {
 		assertThat(seen).hasSize(INVOICES_TO_PAGE);
 		assertThat(duplicates).isZero();
 		assertThat(pages).isEqualTo(INVOICES_TO_PAGE / 1000);
-		assertThat(mostPagesAhead).isLessThanOrEqualTo(1);
+		assertThat(mostPagesAhead).isLessThanOrEqualTo(2);
 		assertThat(tokensIssued()).isEqualTo(tokensBefore + 1);
 		// records changed ahead of the scan were read in their new version
 		for (long id : List.of(50_000L, 99_999L)) {

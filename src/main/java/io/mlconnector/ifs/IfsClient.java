@@ -98,9 +98,9 @@ public final class IfsClient {
 	}
 
 	/**
-	 * Streams a collection page by page: the next page is requested only when the
-	 * subscriber wants more than it has, so at most one page is held ahead of the
-	 * subscriber.
+	 * Streams a collection page by page: the next page is requested when the one before
+	 * it is handed on, so at most one page waits ahead of a subscriber that requests one
+	 * at a time, plus one in flight.
 	 * @param set the entity set
 	 * @param query the query options
 	 * @return the pages, in server order

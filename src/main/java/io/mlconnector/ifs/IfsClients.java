@@ -16,6 +16,7 @@ import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -24,7 +25,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * URLs are read when the first request is made, not at start-up) and kept: its token
  * cache and in-flight limit live as long as the application.
  */
-public class IfsClients {
+public class IfsClients implements DisposableBean {
 
 	private final Tenants tenants;
 
@@ -39,6 +40,8 @@ public class IfsClients {
 	private final Clock clock;
 
 	private final Map<String, IfsClient> clients = new ConcurrentHashMap<>();
+
+	private final Map<String, ConnectionProvider> pools = new ConcurrentHashMap<>();
 
 	IfsClients(Tenants tenants, WebClient.Builder webClients, RequestBudget budget, OutboundRetry retry,
 			JsonMapper json, Clock clock) {
@@ -65,6 +68,11 @@ public class IfsClients {
 		return forTenant(tenant.id());
 	}
 
+	@Override
+	public void destroy() {
+		this.pools.values().forEach(ConnectionProvider::dispose);
+	}
+
 	private IfsClient create(Tenant tenant) {
 		IfsConnection connection = tenant.ifs()
 			.orElseThrow(() -> new IllegalStateException(
@@ -73,6 +81,7 @@ public class IfsClients {
 			.maxConnections(connection.maxConcurrentRequests())
 			.pendingAcquireMaxCount(-1)
 			.build();
+		this.pools.put(tenant.id(), pool);
 		HttpClient http = HttpClient.create(pool)
 			.responseTimeout(connection.requestTimeout())
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);

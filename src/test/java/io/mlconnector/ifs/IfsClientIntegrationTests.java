@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.mlconnector.tenant.ConnectionCheck;
 import io.mlconnector.tenant.Tenants;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,9 @@ class IfsClientIntegrationTests extends IfsSandboxTestSupport {
 
 	@Autowired
 	private Tenants tenants;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@Test
 	void aRecordIsReadWithItsEtagAndMoneyAsBigDecimalWithScaleTwo() {
@@ -254,6 +259,17 @@ class IfsClientIntegrationTests extends IfsSandboxTestSupport {
 			.collectList()
 			.block();
 		assertThat(byDate).extracting((invoice) -> invoice.string("InvoiceNo")).containsExactly(tricky);
+	}
+
+	@Test
+	void everyAttemptTakesAPermitFromTheTenantsSharedBudget() {
+		Timer waits = this.meters.find("mlc.outbound.budget.wait").tag("budget", "ifs:ifstest").timer();
+		long permitsBefore = (waits != null) ? waits.count() : 0;
+		fault(Map.of("kind", "STATUS", "status", 503, "count", 1));
+		client().read(COMPANIES, IfsKey.of("Company", "10")).block();
+		client().read(COMPANIES, IfsKey.of("Company", "20")).block();
+		assertThat(this.meters.get("mlc.outbound.budget.wait").tag("budget", "ifs:ifstest").timer().count())
+			.isEqualTo(permitsBefore + 3);
 	}
 
 	@Test

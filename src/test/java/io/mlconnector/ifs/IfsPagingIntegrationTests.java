@@ -10,6 +10,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class IfsPagingIntegrationTests extends IfsSandboxTestSupport {
@@ -34,8 +36,8 @@ class IfsPagingIntegrationTests extends IfsSandboxTestSupport {
 		while (stream.hasNext()) {
 			IfsPage page = stream.next();
 			pages++;
-			// pages fetched from IFS but not yet handed to us: the client holds at most
-			// one page ahead of its subscriber
+			// pages requested from IFS but not yet handed to us: at most one waiting in
+			// the buffer plus one in flight, however many pages there are
 			long refusedForTheExpiredToken = (pages > 20) ? 1 : 0;
 			mostPagesAhead = Math.max(mostPagesAhead,
 					(sandboxRequests() - requestsBefore - refusedForTheExpiredToken) - pages);
@@ -63,7 +65,7 @@ class IfsPagingIntegrationTests extends IfsSandboxTestSupport {
 		assertThat(seen).hasSize(INVOICES_TO_PAGE);
 		assertThat(duplicates).isZero();
 		assertThat(pages).isEqualTo(INVOICES_TO_PAGE / 1000);
-		assertThat(mostPagesAhead).isLessThanOrEqualTo(1);
+		assertThat(mostPagesAhead).isLessThanOrEqualTo(2);
 		assertThat(tokensIssued()).isEqualTo(tokensBefore + 1);
 		// records changed ahead of the scan were read in their new version
 		for (long id : List.of(50_000L, 99_999L)) {
@@ -94,6 +96,42 @@ class IfsPagingIntegrationTests extends IfsSandboxTestSupport {
 		assertThat(invoices).hasSize(25);
 		assertThat(invoices.get(0).longValue("InvoiceId")).isEqualTo(40);
 		assertThat(invoices.get(24).longValue("InvoiceId")).isEqualTo(16);
+	}
+
+	@Test
+	void theBatchReaderRestartsAfterItsSavedPositionAndReadsEveryRecordOnce() throws Exception {
+		admin("/_admin/settings", Map.of("maxPageSize", 4));
+		generateInvoices(25, 3);
+		List<Long> read = new ArrayList<>();
+		ExecutionContext context = new ExecutionContext();
+		IfsItemReader first = reader();
+		first.open(context);
+		for (int i = 0; i < 10; i++) {
+			read.add(first.read().longValue("InvoiceId"));
+		}
+		// a chunk commit saves the position, then the step fails
+		first.update(context);
+		first.read();
+		first.close();
+		// a record before the saved position changes meanwhile and moves behind it
+		touch("ManSuppInvoiceSet", "Company='10',InvoiceId=2");
+		long requests = sandboxRequests();
+		IfsItemReader restarted = reader();
+		restarted.open(context);
+		for (IfsEntity invoice = restarted.read(); invoice != null; invoice = restarted.read()) {
+			read.add(invoice.longValue("InvoiceId"));
+		}
+		restarted.close();
+		assertThat(read.subList(0, 10)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+		assertThat(read.subList(10, read.size())).containsExactly(11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L, 19L, 20L, 21L,
+				22L, 23L, 24L, 25L, 2L);
+		// only what follows the saved position is requested again: 16 records, 4 a page
+		assertThat(sandboxRequests() - requests).isEqualTo(4);
+	}
+
+	private IfsItemReader reader() {
+		return new IfsItemReader("invoices", client(), INVOICES, "ChangedDate", INVOICE_KEYS,
+				IfsQuery.all().filter(ODataLiteral.compare("Company", "eq", "10")));
 	}
 
 	@Test

@@ -116,6 +116,13 @@ final class IfsSandboxAdmin {
 
 	Mono<ServerResponse> settings(ServerRequest request) {
 		return request.bodyToMono(Settings.class).flatMap((settings) -> {
+			if ((settings.tokenLifetimeSeconds() != null && settings.tokenLifetimeSeconds() < 1)
+					|| (settings.requestsPerMinute() != null && settings.requestsPerMinute() < 0)
+					|| (settings.defaultPageSize() != null && settings.defaultPageSize() < 1)
+					|| (settings.maxPageSize() != null && settings.maxPageSize() < 1)) {
+				throw SandboxException.badRequest("tokenLifetimeSeconds, defaultPageSize and maxPageSize are at least "
+						+ "1; requestsPerMinute is at least 0 (0 switches the limit off)");
+			}
 			if (settings.tokenLifetimeSeconds() != null) {
 				this.sandbox.tokens().lifetime(Duration.ofSeconds(settings.tokenLifetimeSeconds()));
 			}
@@ -131,7 +138,7 @@ final class IfsSandboxAdmin {
 			return ok(Map.of("tokenLifetimeSeconds", this.sandbox.tokens().lifetime().toSeconds(), "requestsPerMinute",
 					this.sandbox.rateLimit().perMinute(), "defaultPageSize", paging().defaultPageSize(), "maxPageSize",
 					paging().maxPageSize()));
-		});
+		}).onErrorResume(SandboxException.class, this::error);
 	}
 
 	Mono<ServerResponse> addFault(ServerRequest request) {
@@ -179,7 +186,12 @@ final class IfsSandboxAdmin {
 						throw SandboxException
 							.badRequest(property + " is not a property of " + row.set().type().name());
 					}
-					values.put(property, type.fromJson(property, value));
+					try {
+						values.put(property, type.fromJson(property, value));
+					}
+					catch (IllegalArgumentException ex) {
+						throw SandboxException.badRequest(ex.getMessage());
+					}
 				});
 			}
 			Row updated = this.store.update(row, values);

@@ -352,8 +352,9 @@ final class ODataService {
 				continue;
 			}
 			matching++;
-			List<Object> tuple = tuple(row, orderBy);
-			if (after != null && tupleOrder.compare(tuple, after) <= 0) {
+			// compared in place: most rows are before the cursor or after the page, and
+			// allocate nothing
+			if (after != null && compare(row, orderBy, descending, after) <= 0) {
 				continue;
 			}
 			afterCursor++;
@@ -361,11 +362,11 @@ final class ODataService {
 				continue;
 			}
 			if (firstRows.size() < keep) {
-				firstRows.add(new Sortable(tuple, row));
+				firstRows.add(new Sortable(tuple(row, orderBy), row));
 			}
-			else if (tupleOrder.compare(tuple, firstRows.peek().tuple()) < 0) {
+			else if (compare(row, orderBy, descending, firstRows.peek().tuple()) < 0) {
 				firstRows.poll();
-				firstRows.add(new Sortable(tuple, row));
+				firstRows.add(new Sortable(tuple(row, orderBy), row));
 			}
 		}
 		List<Sortable> sorted = new ArrayList<>(firstRows);
@@ -395,6 +396,16 @@ final class ODataService {
 
 	private record Sortable(List<Object> tuple, Row row) {
 
+	}
+
+	private static int compare(Row row, List<String> orderBy, List<Boolean> descending, List<Object> tuple) {
+		for (int i = 0; i < orderBy.size(); i++) {
+			int compared = EdmType.compare(row.get(orderBy.get(i)), tuple.get(i));
+			if (compared != 0) {
+				return descending.get(i) ? -compared : compared;
+			}
+		}
+		return 0;
 	}
 
 	private static List<Object> tuple(Row row, List<String> orderBy) {

@@ -66,6 +66,19 @@ class ODataServiceTests {
 	}
 
 	@Test
+	void orderbySkipTopSelectAndCountShapeTheCollection() {
+		Map<String, Object> page = body(get(service(Map.of()), "AccountsHandling", "AccountSet",
+				"$filter=Company%20eq%20'10'&$orderby=Account%20desc&$skip=2&$top=2&$select=Account&$count=true"));
+		assertThat(page.get("@odata.count")).isEqualTo(8);
+		assertThat(page).doesNotContainKey("@odata.nextLink");
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> value = (List<Map<String, Object>>) page.get("value");
+		assertThat(value).hasSize(2);
+		assertThat(value.get(0)).containsEntry("Account", "7510").doesNotContainKey("Description");
+		assertThat(value.get(1)).containsEntry("Account", "7010");
+	}
+
+	@Test
 	void aMalformedSkipTokenIsA400ThatSaysToFollowTheNextLinkAsSent() {
 		ODataResponse response = get(service(Map.of()), "AccountsHandling", "AccountSet", "$skiptoken=garbage");
 		assertThat(response.status()).isEqualTo(400);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.mlconnector.batch.AsyncJobLauncher;
+import io.mlconnector.gusto.GustoClient;
 import io.mlconnector.ifs.IfsClients;
 import io.mlconnector.tenant.Tenants;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,6 +80,12 @@ class PayrollPostingJobFunctionalTests {
 
 	@Autowired
 	private JobRepository jobRepository;
+
+	@Autowired
+	private Job payrollSweepJob;
+
+	@Autowired
+	private GustoClient gusto;
 
 	@Autowired
 	private IfsClients ifs;
@@ -212,6 +219,77 @@ class PayrollPostingJobFunctionalTests {
 			.single()).isEqualTo("FAILED");
 	}
 
+	@Test
+	void a429StormAndServerErrorsFromIfsStillPostEveryVoucherOnce() throws Exception {
+		String payroll = processPayroll();
+		admin("POST", "/sandbox/ifs/_admin/faults",
+				Map.of("kind", "STATUS", "status", 429, "count", 3, "retryAfterSeconds", 1));
+		admin("POST", "/sandbox/ifs/_admin/faults", Map.of("kind", "STATUS", "status", 503, "count", 2));
+		admin("POST", "/sandbox/ifs/_admin/faults", Map.of("kind", "MI_MODIFIED_ERROR", "count", 1));
+		try {
+			JobExecution execution = run(parameters(payroll, "ACCRUAL", false));
+			assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		}
+		finally {
+			this.http.delete().uri(BASE + "/sandbox/ifs/_admin/faults").retrieve().toBodilessEntity().block();
+		}
+		assertThat(ifsVouchers(PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10")).path("count").asInt())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void theSweepLaunchesAPostingForEveryProcessedPayrollThatIsNotPostedYet() throws Exception {
+		// given processed payrolls in Gusto (the company's history and a new one), one of
+		// them posted, the others missed (no webhook)
+		String posted = processPayroll();
+		String missed = processPayroll();
+		assertThat(run(parameters(posted, "ACCRUAL", false)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		java.time.LocalDate checkDate = this.gusto.payroll(TENANT, missed).block(Duration.ofSeconds(30)).checkDate();
+		java.time.LocalDate from = checkDate.minusDays(60);
+		java.time.LocalDate to = checkDate.plusDays(30);
+		List<String> processed = this.gusto.payrolls(TENANT, from, to)
+			.filter(io.mlconnector.gusto.GustoPayroll::isProcessed)
+			.map(io.mlconnector.gusto.GustoPayroll::id)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		assertThat(processed).contains(posted, missed);
+
+		// when the sweep runs over their check dates
+		JobExecution sweep = run(new JobParametersBuilder().addString("tenant", TENANT)
+			.addString("from", from.toString())
+			.addString("to", to.toString())
+			.toJobParameters(), this.payrollSweepJob);
+
+		// then it launched a posting for each payroll but the posted one
+		assertThat(sweep.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(sweep.getStepExecutions().iterator().next().getExitStatus().getExitDescription())
+			.isEqualTo(processed.size() + " processed payroll(s) from " + from + " to " + to + ": 1 posted, "
+					+ (processed.size() - 1) + " posting(s) launched");
+		await().atMost(Duration.ofSeconds(90))
+			.until(() -> processed.stream()
+				.allMatch((payroll) -> this.postings.status(new PostingKey(TENANT, payroll, PostingKind.ACCRUAL, false))
+					.filter((status) -> List.of("POSTED", "FAILED").contains(status))
+					.isPresent()));
+		assertThat(this.postings.status(new PostingKey(TENANT, missed, PostingKind.ACCRUAL, false))).hasValue("POSTED");
+		assertThat(ifsVouchers(PayrollReferences.reference(missed, PostingKind.ACCRUAL, "10")).path("count").asInt())
+			.isEqualTo(1);
+		assertThat(ifsVouchers(PayrollReferences.reference(posted, PostingKind.ACCRUAL, "10")).path("count").asInt())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aDryRunComputesTheVouchersWithoutPostingAndLeavesTheRealPostingFree() throws Exception {
+		String payroll = processPayroll();
+		assertThat(run(parameters(payroll, "ACCRUAL", true)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.postings.status(new PostingKey(TENANT, payroll, PostingKind.ACCRUAL, true)))
+			.hasValue("DRY_RUN");
+		assertThat(ifsVouchers(PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10")).path("count").asInt())
+			.isZero();
+		assertThat(run(parameters(payroll, "ACCRUAL", false)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(ifsVouchers(PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10")).path("count").asInt())
+			.isEqualTo(1);
+	}
+
 	private String processPayroll() {
 		return admin("POST", "/sandbox/gusto/_admin/payrolls/process", Map.of()).path("payroll_uuid").asString();
 	}
@@ -225,7 +303,11 @@ class PayrollPostingJobFunctionalTests {
 	}
 
 	private JobExecution run(JobParameters parameters) throws Exception {
-		JobExecution started = this.launcher.start(this.payrollPostingJob, parameters);
+		return run(parameters, this.payrollPostingJob);
+	}
+
+	private JobExecution run(JobParameters parameters, Job job) throws Exception {
+		JobExecution started = this.launcher.start(job, parameters);
 		await().atMost(Duration.ofSeconds(60)).until(() -> {
 			String status = this.jdbc.sql("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?")
 				.param(started.getId())

@@ -1,0 +1,205 @@
+package io.mlconnector.payroll;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.mlconnector.batch.AsyncJobLauncher;
+import io.mlconnector.gusto.GustoClient;
+import io.mlconnector.gusto.GustoPayroll;
+import io.mlconnector.tenant.Tenant;
+import io.mlconnector.tenant.Tenants;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.job.parameters.JobParametersValidator;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code payrollSweepJob}: for one tenant and a window of check dates, launches a posting
+ * for every processed payroll that is not POSTED yet, so a missed webhook never means a
+ * missing voucher. Identified by (tenant, from, to); the schedule sweeps the last
+ * {@code mlc.payroll.sweep.days} (31) days once a day, on one instance.
+ */
+@Configuration(proxyBeanMethods = false)
+class PayrollSweepJobConfiguration {
+
+	static final String JOB = "payrollSweepJob";
+
+	static final String STEP = "payrollSweepStep";
+
+	private static final Logger logger = LoggerFactory.getLogger(PayrollSweepJobConfiguration.class);
+
+	private static final Duration GUSTO_TIMEOUT = Duration.ofMinutes(5);
+
+	@Bean
+	Job payrollSweepJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tenants tenants,
+			GustoClient gusto, PayrollPostings postings, AsyncJobLauncher launcher, Job payrollPostingJob) {
+		// a job is launched outside the step's transaction: the job repository refuses to
+		// create an execution inside one
+		TransactionTemplate outsideTransaction = new TransactionTemplate(transactionManager);
+		outsideTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+		return new JobBuilder(JOB, jobRepository).validator(new SweepParametersValidator(tenants))
+			.start(new StepBuilder(STEP, jobRepository).tasklet((contribution, context) -> {
+				JobParameters parameters = context.getStepContext().getStepExecution().getJobParameters();
+				String tenant = parameters.getString("tenant");
+				LocalDate from = LocalDate.parse(parameters.getString("from"));
+				LocalDate to = LocalDate.parse(parameters.getString("to"));
+				List<GustoPayroll> payrolls = gusto.payrolls(tenant, from, to)
+					.filter(GustoPayroll::isProcessed)
+					.collectList()
+					.block(GUSTO_TIMEOUT);
+				int launched = 0;
+				int posted = 0;
+				for (GustoPayroll payroll : payrolls) {
+					contribution.incrementReadCount();
+					PostingKey key = new PostingKey(tenant, payroll.id(), PostingKind.ACCRUAL, false);
+					if (postings.status(key).filter("POSTED"::equals).isPresent()) {
+						posted++;
+						continue;
+					}
+					JobParameters posting = new JobParametersBuilder().addString("tenant", tenant)
+						.addString("payrollUuid", payroll.id())
+						.addString("kind", PostingKind.ACCRUAL.name())
+						.addString("dryRun", "false")
+						.toJobParameters();
+					boolean started = Boolean.TRUE.equals(outsideTransaction.execute((status) -> {
+						try {
+							launcher.start(payrollPostingJob, posting);
+							return true;
+						}
+						catch (JobInstanceAlreadyCompleteException | JobExecutionAlreadyRunningException ex) {
+							// completed (recorded meanwhile) or posting right now
+							return false;
+						}
+						catch (Exception ex) {
+							throw new IllegalStateException(
+									"could not launch the posting of payroll " + payroll.id() + ": " + ex.getMessage(),
+									ex);
+						}
+					}));
+					if (started) {
+						launched++;
+						contribution.incrementWriteCount(1);
+					}
+				}
+				contribution.setExitStatus(new ExitStatus("COMPLETED", payrolls.size() + " processed payroll(s) from "
+						+ from + " to " + to + ": " + posted + " posted, " + launched + " posting(s) launched"));
+				return RepeatStatus.FINISHED;
+			}, transactionManager).build())
+			.build();
+	}
+
+	@Bean
+	PayrollSweepSchedule payrollSweepSchedule(Tenants tenants, AsyncJobLauncher launcher, Job payrollSweepJob,
+			Clock clock, @Value("${mlc.payroll.sweep.days:31}") int days) {
+		return new PayrollSweepSchedule(tenants, launcher, payrollSweepJob, clock, days);
+	}
+
+	/**
+	 * Launches the sweep of every tenant that posts payroll, once a day, on one instance.
+	 */
+	static class PayrollSweepSchedule {
+
+		private final Tenants tenants;
+
+		private final AsyncJobLauncher launcher;
+
+		private final Job sweep;
+
+		private final Clock clock;
+
+		private final int days;
+
+		PayrollSweepSchedule(Tenants tenants, AsyncJobLauncher launcher, Job sweep, Clock clock, int days) {
+			this.tenants = tenants;
+			this.launcher = launcher;
+			this.sweep = sweep;
+			this.clock = clock;
+			this.days = days;
+		}
+
+		@Scheduled(cron = "${mlc.payroll.sweep.cron:0 30 6 * * *}")
+		@SchedulerLock(name = "payroll-sweep", lockAtLeastFor = "PT1M")
+		void sweepAll() {
+			for (Tenant tenant : this.tenants.all()) {
+				if (tenant.enabled() && tenant.gusto().isPresent() && tenant.ifs().isPresent()) {
+					LocalDate today = LocalDate.now(this.clock.withZone(tenant.properties().timeZone()));
+					try {
+						this.launcher.start(this.sweep,
+								new JobParametersBuilder().addString("tenant", tenant.id())
+									.addString("from", today.minusDays(this.days).toString())
+									.addString("to", today.toString())
+									.toJobParameters());
+					}
+					catch (Exception ex) {
+						logger.info("Payroll sweep for tenant {} not launched: {}", tenant.id(), ex.getMessage());
+					}
+				}
+			}
+		}
+
+	}
+
+	/**
+	 * The sweep's parameters: a tenant that posts payroll and a window of at most a year
+	 * (Gusto's limit for one payroll list).
+	 */
+	static final class SweepParametersValidator implements JobParametersValidator {
+
+		private final Tenants tenants;
+
+		SweepParametersValidator(Tenants tenants) {
+			this.tenants = tenants;
+		}
+
+		@Override
+		public void validate(JobParameters parameters) throws InvalidJobParametersException {
+			String tenant = parameters.getString("tenant");
+			if (tenant == null || this.tenants.find(tenant)
+				.filter((t) -> t.gusto().isPresent() && t.ifs().isPresent())
+				.isEmpty()) {
+				throw new InvalidJobParametersException(
+						"parameter 'tenant' must name a tenant with Gusto and IFS connections, was '" + tenant + "'");
+			}
+			LocalDate from = date(parameters, "from");
+			LocalDate to = date(parameters, "to");
+			if (from.isAfter(to) || from.plusYears(1).isBefore(to)) {
+				throw new InvalidJobParametersException(
+						"'from' must not be after 'to', and the window is at most a year, was " + from + " to " + to);
+			}
+		}
+
+		private static LocalDate date(JobParameters parameters, String name) throws InvalidJobParametersException {
+			String value = parameters.getString(name);
+			try {
+				return LocalDate.parse(value);
+			}
+			catch (RuntimeException ex) {
+				throw new InvalidJobParametersException(
+						"parameter '" + name + "' must be a date like 2026-11-30, was '" + value + "'");
+			}
+		}
+
+	}
+
+}

@@ -159,7 +159,8 @@ class GustoTokenRefreshIntegrationTests extends GustoSandboxTestSupport {
 		return new SpringApplicationBuilder(MlConnectorApplication.class).web(WebApplicationType.NONE)
 			.profiles("sandbox")
 			.properties("PORT=" + PORT, "mlc.gusto.rate-limit-window=3s", "mlc.gusto.refresh-claim=5s",
-					"mlc.inbox.dispatcher.enabled=false", "spring.liquibase.enabled=false")
+					"mlc.inbox.dispatcher.enabled=false", "spring.liquibase.enabled=false",
+					"spring.datasource.hikari.maximum-pool-size=4", "spring.datasource.hikari.minimum-idle=1")
 			.run();
 	}
 

@@ -160,7 +160,7 @@ class GustoTokenRefreshIntegrationTests extends GustoSandboxTestSupport {
 			.profiles("sandbox")
 			.properties("PORT=" + PORT, "mlc.gusto.rate-limit-window=3s", "mlc.gusto.refresh-claim=5s",
 					"mlc.inbox.dispatcher.enabled=false", "spring.liquibase.enabled=false",
-					"spring.datasource.hikari.maximum-pool-size=4", "spring.datasource.hikari.minimum-idle=1")
+					"DB_POOL_SIZE=4", "spring.datasource.hikari.minimum-idle=1")
 			.run();
 	}
 

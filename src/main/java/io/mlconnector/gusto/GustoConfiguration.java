@@ -64,8 +64,8 @@ class GustoConfiguration {
 
 	@Bean
 	GustoWebhookTokens gustoWebhookTokens(JdbcClient jdbc, ObjectProvider<TokenCipher> cipher, Tenants tenants,
-			GustoClient client, AuditTrail audit, Clock clock) {
-		return new GustoWebhookTokens(jdbc, cipher, tenants, client, audit, clock);
+			GustoClient client, AuditTrail audit, Clock clock, GustoProperties properties) {
+		return new GustoWebhookTokens(jdbc, cipher, tenants, client, audit, clock, properties);
 	}
 
 	@Bean

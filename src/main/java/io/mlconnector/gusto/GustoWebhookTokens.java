@@ -58,16 +58,19 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 
 	private final Clock clock;
 
+	private final GustoProperties properties;
+
 	private volatile Cached cached;
 
 	GustoWebhookTokens(JdbcClient jdbc, ObjectProvider<TokenCipher> cipher, Tenants tenants, GustoClient client,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, GustoProperties properties) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.tenants = tenants;
 		this.client = client;
 		this.audit = audit;
 		this.clock = clock;
+		this.properties = properties;
 	}
 
 	@Override
@@ -75,6 +78,8 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 		return Flux.fromIterable(applications())
 			.concatMap((tenant) -> this.client.webhookSubscriptions(tenant.id())
 				.filter((s) -> "pending".equals(s.status()))
+				// this service's own subscription first: the POST came to its URL
+				.sort(java.util.Comparator.comparing((GustoWebhookSubscription s) -> !ours(s)))
 				.concatMap((subscription) -> this.client
 					.verifySubscription(tenant.id(), subscription.uuid(), verificationToken)
 					.onErrorResume(GustoApiException.class, (ex) -> Mono.empty()))
@@ -101,6 +106,11 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 			this.cached = current;
 		}
 		return current.tokens();
+	}
+
+	private boolean ours(GustoWebhookSubscription subscription) {
+		return this.properties.webhookUrl() != null
+				&& this.properties.webhookUrl().toString().equals(subscription.url());
 	}
 
 	private void store(GustoWebhookSubscription subscription, Secret token) {

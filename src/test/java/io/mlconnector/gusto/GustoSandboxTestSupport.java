@@ -56,6 +56,9 @@ abstract class GustoSandboxTestSupport {
 		registry.add("mlc.gusto.request-timeout", () -> "5s");
 		registry.add("mlc.gusto.webhook-url", () -> BASE + "/webhooks/gusto");
 		registry.add("mlc.inbox.dispatcher.enabled", () -> "false");
+		// the test JVM caches several application contexts, all on one MariaDB server
+		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "8");
+		registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
 	}
 
 	@Autowired

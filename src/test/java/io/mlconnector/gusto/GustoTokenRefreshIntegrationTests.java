@@ -125,6 +125,18 @@ class GustoTokenRefreshIntegrationTests extends GustoSandboxTestSupport {
 			.bodyToMono(String.class)
 			.block(Duration.ofSeconds(30));
 		assertThat(connections).contains("reconnect Gusto for tenant demo");
+		JsonNode health = this.http.get()
+			.uri(BASE + "/actuator/health")
+			.exchangeToMono((response) -> response.bodyToMono(JsonNode.class))
+			.block(Duration.ofSeconds(30));
+		JsonNode gusto = health.path("components")
+			.path("connections")
+			.path("components")
+			.path(TENANT)
+			.path("components")
+			.path("gusto");
+		assertThat(gusto.path("status").asString()).isNotEqualTo("UP");
+		assertThat(gusto.path("details").toString()).contains("reconnect Gusto for tenant demo");
 
 		assertThat(connect(null).getStatusCode().value()).isEqualTo(200);
 		assertThat(this.store.find(TENANT, "GUSTO").orElseThrow().status()).isEqualTo(GrantStatus.ACTIVE);
@@ -159,7 +171,8 @@ class GustoTokenRefreshIntegrationTests extends GustoSandboxTestSupport {
 		return new SpringApplicationBuilder(MlConnectorApplication.class).web(WebApplicationType.NONE)
 			.profiles("sandbox")
 			.properties("PORT=" + PORT, "mlc.gusto.rate-limit-window=3s", "mlc.gusto.refresh-claim=5s",
-					"mlc.inbox.dispatcher.enabled=false", "spring.liquibase.enabled=false")
+					"mlc.inbox.dispatcher.enabled=false", "spring.liquibase.enabled=false", "DB_POOL_SIZE=4",
+					"spring.datasource.hikari.minimum-idle=1")
 			.run();
 	}
 

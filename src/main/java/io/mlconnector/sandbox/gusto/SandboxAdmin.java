@@ -107,8 +107,15 @@ final class SandboxAdmin {
 
 	Mono<ServerResponse> terminateEmployee(ServerRequest request) {
 		return body(request).flatMap((body) -> withEmployee(request, body, (company, employee) -> {
-			employee.terminatedOn = body.path("effective_date").isString()
-					? LocalDate.parse(body.path("effective_date").asString()) : this.sandbox.today();
+			LocalDate effective;
+			try {
+				effective = body.path("effective_date").isString()
+						? LocalDate.parse(body.path("effective_date").asString()) : this.sandbox.today();
+			}
+			catch (RuntimeException ex) {
+				return SandboxApi.invalidParameter("effective_date must be a date as YYYY-MM-DD");
+			}
+			employee.terminatedOn = effective;
 			employee.terminationUuid = SandboxCompany.id(company.seed, "termination", employee.index);
 			this.sandbox.webhooks.emit(company.uuid, "employee.terminated", "Employee", employee.uuid);
 			return SandboxApi.ok(SandboxRender.employee(company, employee));

@@ -241,7 +241,7 @@ final class SandboxApi {
 	}
 
 	Mono<ServerResponse> updateEmployee(ServerRequest request) {
-		return request.bodyToMono(JsonNode.class).flatMap((body) -> withEmployee(request, (company, e) -> {
+		return body(request).flatMap((body) -> withEmployee(request, (company, e) -> {
 			synchronized (company) {
 				conflict(request, () -> e.bump++);
 				Mono<ServerResponse> stale = checkVersion(body, e.version());
@@ -311,7 +311,7 @@ final class SandboxApi {
 	}
 
 	Mono<ServerResponse> updateDepartment(ServerRequest request) {
-		return request.bodyToMono(JsonNode.class).flatMap((body) -> withDepartment(request, (company, d) -> {
+		return body(request).flatMap((body) -> withDepartment(request, (company, d) -> {
 			synchronized (company) {
 				conflict(request, () -> d.bump++);
 				Mono<ServerResponse> stale = checkVersion(body, d.version());
@@ -403,7 +403,7 @@ final class SandboxApi {
 		if (token(request).company != null) {
 			return systemOnly();
 		}
-		return request.bodyToMono(JsonNode.class).flatMap((body) -> {
+		return body(request).flatMap((body) -> {
 			String url = body.path("url").isString() ? body.path("url").asString() : null;
 			if (url == null || !url.matches("https?://.+")) {
 				return json(HttpStatus.UNPROCESSABLE_CONTENT,
@@ -428,7 +428,7 @@ final class SandboxApi {
 		if (subscription == null) {
 			return notFound();
 		}
-		return request.bodyToMono(JsonNode.class).flatMap((body) -> {
+		return body(request).flatMap((body) -> {
 			List<String> types = types(body);
 			if (types == null) {
 				return json(HttpStatus.UNPROCESSABLE_CONTENT, SandboxRender.errors("subscription_types",
@@ -455,7 +455,7 @@ final class SandboxApi {
 		if (!this.sandbox.webhooks.subscriptions.containsKey(uuid)) {
 			return notFound();
 		}
-		return request.bodyToMono(JsonNode.class).flatMap((body) -> {
+		return body(request).flatMap((body) -> {
 			String token = body.path("verification_token").isString() ? body.path("verification_token").asString()
 					: null;
 			if (!this.sandbox.webhooks.verify(uuid, token)) {
@@ -476,6 +476,12 @@ final class SandboxApi {
 		}
 		this.sandbox.webhooks.sendVerificationToken(subscription, java.time.Duration.ZERO);
 		return ok(Map.of("message", "Success! The subscriber will be notified with the verification token"));
+	}
+
+	/** A JSON body; an empty one reads as {@code {}}, so the checks answer 422. */
+	private static Mono<JsonNode> body(ServerRequest request) {
+		return request.bodyToMono(JsonNode.class)
+			.defaultIfEmpty(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
 	}
 
 	private static List<String> types(JsonNode body) {

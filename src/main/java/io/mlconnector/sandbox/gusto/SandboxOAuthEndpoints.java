@@ -51,7 +51,7 @@ final class SandboxOAuthEndpoints {
 	}
 
 	Mono<ServerResponse> token(ServerRequest request) {
-		return request.bodyToMono(JsonNode.class).flatMap((body) -> {
+		return body(request).flatMap((body) -> {
 			if (!this.sandbox.properties.clientId().equals(text(body, "client_id"))
 					|| !this.sandbox.properties.clientSecret().equals(text(body, "client_secret"))) {
 				return SandboxApi.json(HttpStatus.UNAUTHORIZED,
@@ -95,7 +95,7 @@ final class SandboxOAuthEndpoints {
 	}
 
 	Mono<ServerResponse> revoke(ServerRequest request) {
-		return request.bodyToMono(JsonNode.class).flatMap((body) -> {
+		return body(request).flatMap((body) -> {
 			if (!this.sandbox.properties.clientId().equals(text(body, "client_id"))
 					|| !this.sandbox.properties.clientSecret().equals(text(body, "client_secret"))) {
 				return SandboxApi.json(HttpStatus.UNAUTHORIZED,
@@ -115,6 +115,12 @@ final class SandboxOAuthEndpoints {
 		json.put("created_at", this.sandbox.clock.instant().getEpochSecond());
 		json.put("scope", SandboxApi.scope());
 		return json;
+	}
+
+	/** A JSON body; an empty one reads as {@code {}}, so the checks below answer. */
+	private static Mono<JsonNode> body(ServerRequest request) {
+		return request.bodyToMono(JsonNode.class)
+			.defaultIfEmpty(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
 	}
 
 	private static String text(JsonNode body, String field) {

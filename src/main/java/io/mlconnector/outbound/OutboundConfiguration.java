@@ -13,6 +13,11 @@ import org.springframework.context.annotation.Configuration;
 class OutboundConfiguration {
 
 	@Bean
+	OutboundRequestObservationConvention outboundRequestObservationConvention() {
+		return new OutboundRequestObservationConvention();
+	}
+
+	@Bean
 	JdbcRequestBudget requestBudget(DataSource dataSource, Clock clock, MeterRegistry registry) {
 		return new JdbcRequestBudget(dataSource, clock, registry);
 	}

@@ -143,6 +143,17 @@ class PayrollPostingJobFunctionalTests {
 			.isEqualByComparingTo((BigDecimal) posting.get("total_debit"));
 		assertThat((String) posting.get("ifs_voucher_keys")).contains("\"Company\":\"10\"", "\"VoucherNo\"");
 
+		// and every call to Gusto and IFS was measured
+		String metrics = this.http.get()
+			.uri(BASE + "/actuator/prometheus")
+			.retrieve()
+			.bodyToMono(String.class)
+			.block(Duration.ofSeconds(30));
+		assertThat(metrics).contains("http_client_requests_seconds_count{")
+			.contains("uri=\"/sandbox/ifs/main/ifsapplications/projection/v1/VoucherHandling.svc/$batch\"")
+			.contains("uri=\"/sandbox/gusto/v1/companies/{id}/payrolls/{id}\"")
+			.doesNotContain(payroll);
+
 		// and a completed posting never runs again
 		assertThatExceptionOfType(JobInstanceAlreadyCompleteException.class)
 			.isThrownBy(() -> this.launcher.start(this.payrollPostingJob, parameters(payroll, "ACCRUAL", false)));

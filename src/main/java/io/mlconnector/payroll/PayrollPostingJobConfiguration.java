@@ -3,6 +3,7 @@ package io.mlconnector.payroll;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -153,8 +155,7 @@ class PayrollPostingJobConfiguration {
 
 	@Bean
 	Step payrollPostingWriteStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ItemReader<PayrollPostings.PlannedVoucher> plannedVoucherReader,
-			ItemWriter<PayrollPostings.PlannedVoucher> ifsVoucherItemWriter) {
+			PlannedVoucherReader plannedVoucherReader, PlannedVoucherWriter ifsVoucherItemWriter) {
 		return new StepBuilder(WRITE_STEP,
 				jobRepository).<PayrollPostings.PlannedVoucher, PayrollPostings.PlannedVoucher>chunk(1)
 			.transactionManager(transactionManager)
@@ -165,48 +166,32 @@ class PayrollPostingJobConfiguration {
 
 	@Bean
 	@StepScope
-	ItemReader<PayrollPostings.PlannedVoucher> plannedVoucherReader(PayrollPostings postings,
+	PlannedVoucherReader plannedVoucherReader(PayrollPostings postings,
 			@Value("#{jobParameters}") Map<String, Object> parameters) {
-		PostingKey key = key(parameters);
-		// read fresh from the posting records: what is still PLANNED is what is left, on
-		// a
-		// first run and on a restart alike
-		Iterator<PayrollPostings.PlannedVoucher> vouchers = key.dryRun()
-				? List.<PayrollPostings.PlannedVoucher>of().iterator() : postings.unposted(key).iterator();
-		return () -> vouchers.hasNext() ? vouchers.next() : null;
+		return new PlannedVoucherReader(postings, key(parameters));
 	}
 
 	@Bean
 	@StepScope
-	ItemWriter<PayrollPostings.PlannedVoucher> ifsVoucherItemWriter(Tenants tenants, IfsClients ifs,
-			PayrollPostings postings, AuditTrail audit, JsonMapper json,
-			@Value("#{jobParameters}") Map<String, Object> parameters) {
+	PlannedVoucherWriter ifsVoucherItemWriter(Tenants tenants, IfsClients ifs, PayrollPostings postings,
+			AuditTrail audit, JsonMapper json, @Value("#{jobParameters}") Map<String, Object> parameters) {
 		PostingKey key = key(parameters);
 		Tenant tenant = tenants.find(key.tenant()).orElseThrow();
-		IfsVoucherWriter writer = new IfsVoucherWriter(ifs.forTenant(tenant), tenant.mapping());
-		return (chunk) -> {
-			for (PayrollPostings.PlannedVoucher planned : chunk) {
-				Map<String, Object> keys = writer.post(planned.draft());
-				postings.voucherPosted(planned.id(), json.writeValueAsString(keys));
-				audit.record(key.tenant(), ACTOR, "payroll.voucher.posted", subject(key), AuditOutcome.SUCCESS,
-						Map.of("company", planned.draft().company(), "reference", planned.draft().reference(), "ifs",
-								keys, "debit", planned.draft().debitTotal(), "credit", planned.draft().creditTotal(),
-								"rows", planned.draft().rows().size()));
-			}
-		};
+		return new PlannedVoucherWriter(key, new IfsVoucherWriter(ifs.forTenant(tenant), tenant.mapping()), postings,
+				audit, json);
 	}
 
 	@Bean
-	JobLaunchingRoute payrollProcessedRoute(Job payrollPostingJob, AsyncJobLauncher launcher) {
-		return new JobLaunchingRoute(InboxSource.GUSTO, Set.of("payroll.processed"), false, payrollPostingJob,
-				(event) -> parameters(event, PostingKind.ACCRUAL), launcher);
+	PayrollEventRoute payrollProcessedRoute(Job payrollPostingJob, AsyncJobLauncher launcher, Tenants tenants) {
+		return new PayrollEventRoute(new JobLaunchingRoute(InboxSource.GUSTO, Set.of("payroll.processed"), false,
+				payrollPostingJob, (event) -> parameters(event, PostingKind.ACCRUAL), launcher), tenants);
 	}
 
 	@Bean
-	JobLaunchingRoute payrollReversedRoute(Job payrollPostingJob, AsyncJobLauncher launcher) {
-		return new JobLaunchingRoute(InboxSource.GUSTO,
+	PayrollEventRoute payrollReversedRoute(Job payrollPostingJob, AsyncJobLauncher launcher, Tenants tenants) {
+		return new PayrollEventRoute(new JobLaunchingRoute(InboxSource.GUSTO,
 				Set.of("payroll.reversed", "payroll.partially_reversed", "payroll.cancelled"), true, payrollPostingJob,
-				(event) -> parameters(event, PostingKind.REVERSAL), launcher);
+				(event) -> parameters(event, PostingKind.REVERSAL), launcher), tenants);
 	}
 
 	private static JobParameters parameters(InboxEvent event, PostingKind kind) {
@@ -247,6 +232,67 @@ class PayrollPostingJobConfiguration {
 		}
 		detail.put("vouchers", perCompany);
 		return detail;
+	}
+
+	/**
+	 * Reads the vouchers of the posting that are still PLANNED, fresh from the posting
+	 * records: on a first run and on a restart alike, what is PLANNED is what is left. A
+	 * dry run posts nothing.
+	 */
+	// not final: step-scoped beans are class-based proxies
+	static class PlannedVoucherReader implements ItemReader<PayrollPostings.PlannedVoucher> {
+
+		private final Iterator<PayrollPostings.PlannedVoucher> vouchers;
+
+		PlannedVoucherReader(PayrollPostings postings, PostingKey key) {
+			this.vouchers = key.dryRun() ? Collections.emptyIterator() : postings.unposted(key).iterator();
+		}
+
+		@Override
+		public PayrollPostings.PlannedVoucher read() {
+			return this.vouchers.hasNext() ? this.vouchers.next() : null;
+		}
+
+	}
+
+	/**
+	 * Posts each planned voucher to IFS (unless IFS has it already) and records its keys
+	 * in the same chunk transaction.
+	 */
+	static class PlannedVoucherWriter implements ItemWriter<PayrollPostings.PlannedVoucher> {
+
+		private final PostingKey key;
+
+		private final IfsVoucherWriter writer;
+
+		private final PayrollPostings postings;
+
+		private final AuditTrail audit;
+
+		private final JsonMapper json;
+
+		PlannedVoucherWriter(PostingKey key, IfsVoucherWriter writer, PayrollPostings postings, AuditTrail audit,
+				JsonMapper json) {
+			this.key = key;
+			this.writer = writer;
+			this.postings = postings;
+			this.audit = audit;
+			this.json = json;
+		}
+
+		@Override
+		public void write(Chunk<? extends PayrollPostings.PlannedVoucher> chunk) {
+			for (PayrollPostings.PlannedVoucher planned : chunk) {
+				Map<String, Object> keys = this.writer.post(planned.draft());
+				this.postings.voucherPosted(planned.id(), this.json.writeValueAsString(keys));
+				this.audit.record(this.key.tenant(), ACTOR, "payroll.voucher.posted", subject(this.key),
+						AuditOutcome.SUCCESS,
+						Map.of("company", planned.draft().company(), "reference", planned.draft().reference(), "ifs",
+								keys, "debit", planned.draft().debitTotal(), "credit", planned.draft().creditTotal(),
+								"rows", planned.draft().rows().size()));
+			}
+		}
+
 	}
 
 	/**

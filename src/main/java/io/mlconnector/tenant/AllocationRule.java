@@ -28,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * 40); each share names its own cost center and optionally company and project
  */
 public record AllocationRule(String employee, String department, String location, String jobTitle, String jobUuid,
-		String company, String costCenter, String project, @Valid @DefaultValue List<Share> split) {
+		String company, String costCenter, String project, @DefaultValue List<@Valid Share> split) {
 
 	/**
 	 * One share of a split allocation.

@@ -59,7 +59,7 @@ public record MappingRules(@DefaultValue Map<PayrollComponent, @NotBlank String>
 		@DefaultValue Map<String, @NotBlank String> jobByTitle,
 		@DefaultValue Map<String, @NotBlank String> vismaDepartmentByDepartment,
 		@DefaultValue Map<String, @NotBlank String> vismaBranchByLocation,
-		@Valid @DefaultValue List<AllocationRule> allocationRules,
+		@DefaultValue List<@Valid AllocationRule> allocationRules,
 		@DefaultValue Map<String, EarningCategory> earningCategories,
 		@DefaultValue Map<EarningCategory, @NotBlank String> wageAccounts,
 		@DefaultValue Map<String, @NotBlank String> employerTaxAccounts,

@@ -92,6 +92,19 @@ class InboxDispatcherIntegrationTests {
 	}
 
 	@Test
+	void aPayrollReversalOfATenantWithoutIfsIsDoneWithANoteAndLaunchesNothing() {
+		String payroll = "payroll-" + UUID.randomUUID();
+		long id = store("payroll.cancelled", payroll, 100);
+		assertThat(this.dispatcher.dispatchDue()).isEqualTo(1);
+		assertThat(row(id)).containsEntry("status", "DONE");
+		assertThat((String) row(id).get("status_reason")).contains("tenant acme does not post payroll to IFS");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION_PARAMS WHERE PARAMETER_VALUE = ?")
+			.param(payroll)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void eventsOfTypesWithoutARouteStayReceived() {
 		// payroll reversals have a route (payroll posting); company events have none yet
 		long id = store("company.updated", "payroll-2", 100);

@@ -1,6 +1,7 @@
 package io.mlconnector.payroll;
 
 import java.util.Set;
+import java.util.function.Predicate;
 
 import io.mlconnector.inbox.InboxEvent;
 import io.mlconnector.inbox.InboxRoute;
@@ -20,9 +21,22 @@ final class PayrollEventRoute implements InboxRoute {
 
 	private final Tenants tenants;
 
-	PayrollEventRoute(JobLaunchingRoute launch, Tenants tenants) {
+	private final Predicate<Tenant> applies;
+
+	private final String otherwise;
+
+	/**
+	 * A route.
+	 * @param launch launches the posting
+	 * @param tenants the tenants
+	 * @param applies whether a tenant that posts payroll wants this kind of posting
+	 * @param otherwise the note when it does not
+	 */
+	PayrollEventRoute(JobLaunchingRoute launch, Tenants tenants, Predicate<Tenant> applies, String otherwise) {
 		this.launch = launch;
 		this.tenants = tenants;
+		this.applies = applies;
+		this.otherwise = otherwise;
 	}
 
 	@Override
@@ -46,6 +60,9 @@ final class PayrollEventRoute implements InboxRoute {
 		if (tenant == null || tenant.gusto().isEmpty() || tenant.ifs().isEmpty()) {
 			return new Dispatched(null, "tenant " + event.tenant() + " does not post payroll to IFS "
 					+ "(it needs both a Gusto and an IFS connection); nothing to do");
+		}
+		if (!this.applies.test(tenant)) {
+			return new Dispatched(null, this.otherwise);
 		}
 		return this.launch.dispatch(event);
 	}

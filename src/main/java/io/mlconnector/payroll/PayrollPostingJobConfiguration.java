@@ -138,8 +138,19 @@ class PayrollPostingJobConfiguration {
 				vouchers = ((VoucherPlan.Ready) result).vouchers();
 			}
 			else {
-				throw new PostingRejectedException(List.of("PAYMENT postings are not supported yet; post the "
-						+ "payment from the bank statement in IFS"));
+				GustoPayroll gustoPayroll = gusto.payroll(key.tenant(), key.payrollUuid()).block(GUSTO_TIMEOUT);
+				if (gustoPayroll == null || !gustoPayroll.isProcessed()) {
+					throw new PostingRejectedException(List.of("payroll " + key.payrollUuid()
+							+ " is not processed in Gusto; only processed payrolls are paid"));
+				}
+				payroll = GustoPayrollMapping.payroll(gustoPayroll);
+				VoucherPlan result = new PaymentVoucherBuilder(tenant.mapping()).build(key.payrollUuid(),
+						payroll.checkDate(), postings.posted(key.tenant(), key.payrollUuid(), PostingKind.ACCRUAL),
+						payroll.totals());
+				if (result instanceof VoucherPlan.Rejected rejected) {
+					throw new PostingRejectedException(rejected.problems());
+				}
+				vouchers = ((VoucherPlan.Ready) result).vouchers();
 			}
 			List<String> missing = writer.missingCodes(vouchers);
 			if (!missing.isEmpty()) {
@@ -184,14 +195,28 @@ class PayrollPostingJobConfiguration {
 	@Bean
 	PayrollEventRoute payrollProcessedRoute(Job payrollPostingJob, AsyncJobLauncher launcher, Tenants tenants) {
 		return new PayrollEventRoute(new JobLaunchingRoute(InboxSource.GUSTO, Set.of("payroll.processed"), false,
-				payrollPostingJob, (event) -> parameters(event, PostingKind.ACCRUAL), launcher), tenants);
+				payrollPostingJob, (event) -> parameters(event, PostingKind.ACCRUAL), launcher), tenants,
+				(tenant) -> true, null);
 	}
 
 	@Bean
 	PayrollEventRoute payrollReversedRoute(Job payrollPostingJob, AsyncJobLauncher launcher, Tenants tenants) {
-		return new PayrollEventRoute(new JobLaunchingRoute(InboxSource.GUSTO,
-				Set.of("payroll.reversed", "payroll.partially_reversed", "payroll.cancelled"), true, payrollPostingJob,
-				(event) -> parameters(event, PostingKind.REVERSAL), launcher), tenants);
+		return new PayrollEventRoute(
+				new JobLaunchingRoute(InboxSource.GUSTO,
+						Set.of("payroll.reversed", "payroll.partially_reversed", "payroll.cancelled"), true,
+						payrollPostingJob, (event) -> parameters(event, PostingKind.REVERSAL), launcher),
+				tenants, (tenant) -> true, null);
+	}
+
+	@Bean
+	PayrollEventRoute payrollPaidRoute(Job payrollPostingJob, AsyncJobLauncher launcher, Tenants tenants) {
+		// Gusto's demo environment never fires payroll.paid; tenants opt in with
+		// gusto.post-payments
+		return new PayrollEventRoute(
+				new JobLaunchingRoute(InboxSource.GUSTO, Set.of("payroll.paid"), false, payrollPostingJob,
+						(event) -> parameters(event, PostingKind.PAYMENT), launcher),
+				tenants, (tenant) -> tenant.gusto().orElseThrow().postPayments(),
+				"gusto.post-payments is off for this tenant; payments are not posted");
 	}
 
 	private static JobParameters parameters(InboxEvent event, PostingKind kind) {

@@ -331,6 +331,7 @@ class InboxDispatcherIntegrationTests {
 		}
 
 		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE) // before the payroll posting routes
 		JobLaunchingRoute paidRoute(Job inboxProbeJob, AsyncJobLauncher launcher) {
 			return new JobLaunchingRoute(InboxSource.GUSTO, Set.of("payroll.paid"), false, inboxProbeJob,
 					(event) -> new JobParametersBuilder().addString("tenant", event.tenant())

@@ -212,6 +212,25 @@ class PayrollPostingJobFunctionalTests {
 	}
 
 	@Test
+	void thePaymentOfAPostedPayrollClearsItsLiabilitiesAgainstTheBank() throws Exception {
+		String payroll = processPayroll();
+		assertThat(run(parameters(payroll, "ACCRUAL", false)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		JobExecution payment = run(parameters(payroll, "PAYMENT", false));
+
+		assertThat(payment.getStatus()).as(payment.getExitStatus().getExitDescription())
+			.isEqualTo(BatchStatus.COMPLETED);
+		JsonNode voucher = ifsVouchers(PayrollReferences.reference(payroll, PostingKind.PAYMENT, "10")).path("vouchers")
+			.get(0);
+		assertThat(voucher.path("Balanced").asBoolean()).isTrue();
+		BigDecimal companyDebit = this.gusto.payroll(TENANT, payroll)
+			.block(Duration.ofSeconds(30))
+			.totals()
+			.companyDebit();
+		assertThat(voucher.path("CreditTotal").decimalValue()).isEqualByComparingTo(companyDebit);
+	}
+
+	@Test
 	void aReversalOfAPayrollThatWasNeverPostedPostsNothing() throws Exception {
 		String payroll = processPayroll();
 		JobExecution reversal = run(parameters(payroll, "REVERSAL", false));

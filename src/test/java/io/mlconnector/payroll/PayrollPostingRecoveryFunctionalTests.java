@@ -1,0 +1,174 @@
+package io.mlconnector.payroll;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.mlconnector.batch.AsyncJobLauncher;
+import io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor;
+import io.mlconnector.ifs.IfsClients;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A posting that cannot be made fails with what to fix, posts nothing, and completes once
+ * the cause is fixed and an operator restarts it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+		properties = { "mlc.inbox.dispatcher.enabled=false", "mlc.inbox.catch-up.initial-delay=1h",
+				// employees without a department rule go to a cost center IFS does not
+				// have
+				"mlc.tenants.demo.mapping.default-cost-center=CC-404" })
+@ActiveProfiles("sandbox")
+class PayrollPostingRecoveryFunctionalTests {
+
+	static final String COMPANY = "7c1a5e32-4a5b-4a3c-9a0e-6f1d2c3b4a51";
+
+	static final int PORT = freePort();
+
+	static final String BASE = "http://localhost:" + PORT;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("server.port", () -> PORT);
+	}
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private AsyncJobLauncher launcher;
+
+	@Autowired
+	private Job payrollPostingJob;
+
+	@Autowired
+	private IfsClients ifs;
+
+	private final WebClient http = WebClient.builder().build();
+
+	@Test
+	void aPostingWithACostCenterIfsDoesNotHaveFailsWithTheFixAndCompletesWhenRestartedAfterIt() throws Exception {
+		// given a payroll whose Finance and Operations people map to CC-404
+		admin("/sandbox/gusto/_admin/companies", Map.of("company_uuid", COMPANY, "employees", 40, "seed", 77));
+		this.jdbc.sql("DELETE FROM oauth_token").update();
+		URI authorize = get(BASE + "/connect/gusto?tenant=demo").getHeaders().getLocation();
+		URI callback = get(authorize.toString()).getHeaders().getLocation();
+		assertThat(get(callback.toString()).getStatusCode().value()).isEqualTo(200);
+		String payroll = admin("/sandbox/gusto/_admin/payrolls/process", Map.of()).path("payroll_uuid").asString();
+
+		// when it is posted
+		JobExecution failed = this.launcher.start(this.payrollPostingJob,
+				new JobParametersBuilder().addString("tenant", "demo")
+					.addString("payrollUuid", payroll)
+					.addString("kind", "ACCRUAL")
+					.addString("dryRun", "false")
+					.toJobParameters());
+		awaitStatus(failed.getId(), "FAILED");
+
+		// then it failed saying what to fix, and nothing reached IFS
+		Map<String, Object> posting = this.jdbc
+			.sql("SELECT status, last_error FROM payroll_posting WHERE payroll_uuid = ? AND kind = 'ACCRUAL'")
+			.param(payroll)
+			.query()
+			.singleRow();
+		assertThat(posting.get("status")).isEqualTo("FAILED");
+		assertThat((String) posting.get("last_error"))
+			.contains("cost center CC-404 (CodeB) does not exist in IFS company 10");
+		String reference = PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10");
+		assertThat(vouchers(reference).path("count").asInt()).isZero();
+
+		// when the cost center is created in IFS and an operator restarts the execution
+		this.ifs.forTenant("demo")
+			.create(this.ifs.forTenant("demo").connection().entitySets().costCenter(),
+					Map.of("Company", "10", "CodeB", "CC-404", "Description", "Unallocated payroll"))
+			.block(Duration.ofSeconds(30));
+		JsonNode restarted = this.http.post()
+			.uri(BASE + "/api/v1/executions/{id}/restart", failed.getId())
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + DevDatabaseEnvironmentPostProcessor.TEST_OPERATOR_TOKEN)
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.block(Duration.ofSeconds(30));
+		long restartId = restarted.path("executionId").asLong();
+
+		// then the same instance completes and the payroll is posted once
+		awaitStatus(restartId, "COMPLETED");
+		assertThat(this.jdbc.sql("SELECT status FROM payroll_posting WHERE payroll_uuid = ? AND kind = 'ACCRUAL'")
+			.param(payroll)
+			.query(String.class)
+			.single()).isEqualTo("POSTED");
+		JsonNode posted = vouchers(reference);
+		assertThat(posted.path("count").asInt()).isEqualTo(1);
+		assertThat(posted.path("vouchers").get(0).path("Balanced").asBoolean()).isTrue();
+		assertThat(posted.path("vouchers").get(0).path("VoucherRowArray").toString()).contains("CC-404");
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(DISTINCT JOB_INSTANCE_ID) FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID IN (?, ?)")
+			.params(failed.getId(), restartId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	private void awaitStatus(long executionId, String status) {
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> status
+				.equals(this.jdbc.sql("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?")
+					.param(executionId)
+					.query(String.class)
+					.single()));
+	}
+
+	private JsonNode vouchers(String reference) {
+		return this.http.get()
+			.uri(BASE + "/sandbox/ifs/_admin/vouchers?reference={r}", reference)
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.block(Duration.ofSeconds(30));
+	}
+
+	private JsonNode admin(String path, Object body) {
+		return this.http.post()
+			.uri(BASE + path)
+			.bodyValue(body)
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.block(Duration.ofSeconds(60));
+	}
+
+	private ResponseEntity<String> get(String url) {
+		return this.http.get()
+			.uri(URI.create(url))
+			.exchangeToMono((response) -> response.toEntity(String.class))
+			.block(Duration.ofSeconds(30));
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

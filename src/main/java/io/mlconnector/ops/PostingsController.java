@@ -6,6 +6,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +27,12 @@ class PostingsController {
 
 	private final OperatorActions actions;
 
-	PostingsController(JdbcClient jdbc, OperatorActions actions) {
+	private final JsonMapper json;
+
+	PostingsController(JdbcClient jdbc, OperatorActions actions, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.actions = actions;
+		this.json = json;
 	}
 
 	/**
@@ -36,7 +41,8 @@ class PostingsController {
 	 * @param tenant tenant
 	 * @param payrollUuid Gusto payroll
 	 * @param kind ACCRUAL, PAYMENT or REVERSAL
-	 * @param status PENDING, POSTING, POSTED, FAILED or NOTHING_TO_POST
+	 * @param dryRun whether the vouchers were only computed
+	 * @param status POSTING, POSTED, FAILED, NOTHING_TO_POST or DRY_RUN
 	 * @param voucherReference the unique reference stamped on the IFS vouchers
 	 * @param ifsVoucherKeys the IFS vouchers (JSON)
 	 * @param checkDate the payroll's check date
@@ -47,10 +53,12 @@ class PostingsController {
 	 * @param jobExecutionId the posting job execution
 	 * @param lastError why it failed
 	 * @param postedAt when it was posted (UTC)
+	 * @param preview the vouchers a dry run computed
 	 */
-	record Posting(String tenant, String payrollUuid, String kind, String status, String voucherReference,
-			String ifsVoucherKeys, LocalDate checkDate, String currency, BigDecimal grossPay, BigDecimal totalDebit,
-			BigDecimal totalCredit, Long jobExecutionId, String lastError, LocalDateTime postedAt) {
+	record Posting(String tenant, String payrollUuid, String kind, boolean dryRun, String status,
+			String voucherReference, String ifsVoucherKeys, LocalDate checkDate, String currency, BigDecimal grossPay,
+			BigDecimal totalDebit, BigDecimal totalCredit, Long jobExecutionId, String lastError,
+			LocalDateTime postedAt, JsonNode preview) {
 
 	}
 
@@ -67,11 +75,12 @@ class PostingsController {
 			.param("payroll", payroll)
 			.param("limit", limit)
 			.query((rs, row) -> new Posting(rs.getString("tenant"), rs.getString("payroll_uuid"), rs.getString("kind"),
-					rs.getString("status"), rs.getString("voucher_reference"), rs.getString("ifs_voucher_keys"),
-					rs.getObject("check_date", LocalDate.class), rs.getString("currency"),
-					rs.getBigDecimal("gross_pay"), rs.getBigDecimal("total_debit"), rs.getBigDecimal("total_credit"),
-					rs.getObject("job_execution_id", Long.class), rs.getString("last_error"),
-					rs.getObject("posted_at", LocalDateTime.class)))
+					rs.getBoolean("dry_run"), rs.getString("status"), rs.getString("voucher_reference"),
+					rs.getString("ifs_voucher_keys"), rs.getObject("check_date", LocalDate.class),
+					rs.getString("currency"), rs.getBigDecimal("gross_pay"), rs.getBigDecimal("total_debit"),
+					rs.getBigDecimal("total_credit"), rs.getObject("job_execution_id", Long.class),
+					rs.getString("last_error"), rs.getObject("posted_at", LocalDateTime.class),
+					(rs.getString("preview") != null) ? this.json.readTree(rs.getString("preview")) : null))
 			.list());
 	}
 

@@ -313,6 +313,16 @@ class PayrollPostingJobFunctionalTests {
 		assertThat(run(parameters(payroll, "ACCRUAL", true)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(this.postings.status(new PostingKey(TENANT, payroll, PostingKind.ACCRUAL, true)))
 			.hasValue("DRY_RUN");
+		JsonNode listed = this.http.get()
+			.uri(BASE + "/api/v1/postings?tenant={t}&payroll={p}", TENANT, payroll)
+			.header("Authorization",
+					"Bearer " + io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor.TEST_VIEWER_TOKEN)
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.block(Duration.ofSeconds(30));
+		assertThat(listed.get(0).path("dryRun").asBoolean()).isTrue();
+		assertThat(listed.get(0).path("preview").get(0).path("company").asString()).isEqualTo("10");
+		assertThat(listed.get(0).path("preview").get(0).path("rows").size()).isPositive();
 		assertThat(ifsVouchers(PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10")).path("count").asInt())
 			.isZero();
 		assertThat(run(parameters(payroll, "ACCRUAL", false)).getStatus()).isEqualTo(BatchStatus.COMPLETED);

@@ -1,11 +1,6 @@
 package io.mlconnector.payroll;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +23,7 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -52,7 +47,7 @@ class PayrollPostingJobFunctionalTests {
 
 	static final String COMPANY = "7c1a5e32-4a5b-4a3c-9a0e-6f1d2c3b4a51";
 
-	static final int PORT = freePort();
+	static final int PORT = SandboxHttp.freePort();
 
 	static final java.util.concurrent.atomic.AtomicInteger seeds = new java.util.concurrent.atomic.AtomicInteger(
 			(int) (System.nanoTime() % 100_000));
@@ -96,25 +91,22 @@ class PayrollPostingJobFunctionalTests {
 	@Autowired
 	private JsonMapper json;
 
-	private final WebClient http = WebClient.builder()
-		.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
-		.build();
+	private final SandboxHttp sandbox = new SandboxHttp(PORT);
+
+	private final WebClient http = this.sandbox.client();
 
 	@BeforeEach
 	void connectGusto() {
 		// a company of its own per test (payroll uuids follow from the seed)
-		admin("POST", "/sandbox/gusto/_admin/companies",
-				Map.of("company_uuid", COMPANY, "employees", 40, "seed", seeds.incrementAndGet()));
+		this.sandbox.gustoCompany(40, seeds.incrementAndGet());
 		this.jdbc.sql("DELETE FROM oauth_token").update();
-		URI authorize = get(BASE + "/connect/gusto?tenant=" + TENANT).getHeaders().getLocation();
-		URI callback = get(authorize.toString()).getHeaders().getLocation();
-		assertThat(get(callback.toString()).getStatusCode().value()).isEqualTo(200);
+		this.sandbox.connectGusto();
 	}
 
 	@Test
 	void aProcessedPayrollBecomesOneBalancedVoucherPerCompanyExactlyOnce() throws Exception {
 		// given
-		String payroll = processPayroll();
+		String payroll = this.sandbox.processPayroll();
 
 		// when
 		JobExecution execution = run(parameters(payroll, "ACCRUAL", false));
@@ -125,7 +117,7 @@ class PayrollPostingJobFunctionalTests {
 			.extracting((step) -> step.getStepName(), (step) -> step.getWriteCount())
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(PayrollPostingJobConfiguration.PLAN_STEP, 0L),
 					org.assertj.core.groups.Tuple.tuple(PayrollPostingJobConfiguration.WRITE_STEP, 1L));
-		JsonNode vouchers = ifsVouchers(PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10"));
+		JsonNode vouchers = this.sandbox.ifsVouchers(PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10"));
 		assertThat(vouchers.path("count").asInt()).isEqualTo(1);
 		JsonNode voucher = vouchers.path("vouchers").get(0);
 		assertThat(voucher.path("Balanced").asBoolean()).isTrue();
@@ -157,15 +149,16 @@ class PayrollPostingJobFunctionalTests {
 		// and a completed posting never runs again
 		assertThatExceptionOfType(JobInstanceAlreadyCompleteException.class)
 			.isThrownBy(() -> this.launcher.start(this.payrollPostingJob, parameters(payroll, "ACCRUAL", false)));
-		assertThat(ifsVouchers(PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10")).path("count").asInt())
-			.isEqualTo(1);
+		assertThat(this.sandbox.ifsVouchers(PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10"))
+			.path("count")
+			.asInt()).isEqualTo(1);
 	}
 
 	@Test
 	void aVoucherIfsAcceptedBeforeWeRecordedItIsFoundNotPostedTwice() throws Exception {
 		// given a dry run's vouchers, one of which IFS already holds, as if the process
 		// died right after IFS accepted it
-		String payroll = processPayroll();
+		String payroll = this.sandbox.processPayroll();
 		JobExecution dryRun = run(parameters(payroll, "ACCRUAL", true));
 		assertThat(dryRun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		String preview = this.jdbc
@@ -175,7 +168,7 @@ class PayrollPostingJobFunctionalTests {
 			.single();
 		List<VoucherDraft> drafts = List.of(this.json.readValue(preview, VoucherDraft[].class));
 		assertThat(drafts).isNotEmpty();
-		assertThat(ifsVouchers(drafts.get(0).reference()).path("count").asInt()).isZero();
+		assertThat(this.sandbox.ifsVouchers(drafts.get(0).reference()).path("count").asInt()).isZero();
 		new IfsVoucherWriter(this.ifs.forTenant(TENANT), this.tenants.find(TENANT).orElseThrow().mapping())
 			.post(drafts.get(0));
 
@@ -185,7 +178,8 @@ class PayrollPostingJobFunctionalTests {
 		// then it completes and IFS still holds one voucher per reference
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		for (VoucherDraft draft : drafts) {
-			assertThat(ifsVouchers(draft.reference()).path("count").asInt()).as(draft.reference()).isEqualTo(1);
+			assertThat(this.sandbox.ifsVouchers(draft.reference()).path("count").asInt()).as(draft.reference())
+				.isEqualTo(1);
 		}
 		assertThat(this.postings.status(new PostingKey(TENANT, payroll, PostingKind.ACCRUAL, false)))
 			.hasValue("POSTED");
@@ -193,15 +187,16 @@ class PayrollPostingJobFunctionalTests {
 
 	@Test
 	void aReversalPostsTheAccrualWithSidesSwapped() throws Exception {
-		String payroll = processPayroll();
+		String payroll = this.sandbox.processPayroll();
 		assertThat(run(parameters(payroll, "ACCRUAL", false)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
 		JobExecution reversal = run(parameters(payroll, "REVERSAL", false));
 
 		assertThat(reversal.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		JsonNode accrual = ifsVouchers(PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10")).path("vouchers")
+		JsonNode accrual = this.sandbox.ifsVouchers(PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10"))
+			.path("vouchers")
 			.get(0);
-		JsonNode reversed = ifsVouchers(PayrollReferences.reference(payroll, PostingKind.REVERSAL, "10"))
+		JsonNode reversed = this.sandbox.ifsVouchers(PayrollReferences.reference(payroll, PostingKind.REVERSAL, "10"))
 			.path("vouchers")
 			.get(0);
 		assertThat(reversed.path("Balanced").asBoolean()).isTrue();
@@ -213,14 +208,15 @@ class PayrollPostingJobFunctionalTests {
 
 	@Test
 	void thePaymentOfAPostedPayrollClearsItsLiabilitiesAgainstTheBank() throws Exception {
-		String payroll = processPayroll();
+		String payroll = this.sandbox.processPayroll();
 		assertThat(run(parameters(payroll, "ACCRUAL", false)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
 		JobExecution payment = run(parameters(payroll, "PAYMENT", false));
 
 		assertThat(payment.getStatus()).as(payment.getExitStatus().getExitDescription())
 			.isEqualTo(BatchStatus.COMPLETED);
-		JsonNode voucher = ifsVouchers(PayrollReferences.reference(payroll, PostingKind.PAYMENT, "10")).path("vouchers")
+		JsonNode voucher = this.sandbox.ifsVouchers(PayrollReferences.reference(payroll, PostingKind.PAYMENT, "10"))
+			.path("vouchers")
 			.get(0);
 		assertThat(voucher.path("Balanced").asBoolean()).isTrue();
 		BigDecimal companyDebit = this.gusto.payroll(TENANT, payroll)
@@ -232,7 +228,7 @@ class PayrollPostingJobFunctionalTests {
 
 	@Test
 	void aReversalOfAPayrollThatWasNeverPostedPostsNothing() throws Exception {
-		String payroll = processPayroll();
+		String payroll = this.sandbox.processPayroll();
 		JobExecution reversal = run(parameters(payroll, "REVERSAL", false));
 		assertThat(reversal.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(this.postings.status(new PostingKey(TENANT, payroll, PostingKind.REVERSAL, false)))
@@ -251,11 +247,13 @@ class PayrollPostingJobFunctionalTests {
 
 	@Test
 	void a429StormAndServerErrorsFromIfsStillPostEveryVoucherOnce() throws Exception {
-		String payroll = processPayroll();
-		admin("POST", "/sandbox/ifs/_admin/faults",
+		String payroll = this.sandbox.processPayroll();
+		this.sandbox.admin(HttpMethod.POST, "/sandbox/ifs/_admin/faults",
 				Map.of("kind", "STATUS", "status", 429, "count", 3, "retryAfterSeconds", 1));
-		admin("POST", "/sandbox/ifs/_admin/faults", Map.of("kind", "STATUS", "status", 503, "count", 2));
-		admin("POST", "/sandbox/ifs/_admin/faults", Map.of("kind", "MI_MODIFIED_ERROR", "count", 1));
+		this.sandbox.admin(HttpMethod.POST, "/sandbox/ifs/_admin/faults",
+				Map.of("kind", "STATUS", "status", 503, "count", 2));
+		this.sandbox.admin(HttpMethod.POST, "/sandbox/ifs/_admin/faults",
+				Map.of("kind", "MI_MODIFIED_ERROR", "count", 1));
 		try {
 			JobExecution execution = run(parameters(payroll, "ACCRUAL", false));
 			assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -263,16 +261,17 @@ class PayrollPostingJobFunctionalTests {
 		finally {
 			this.http.delete().uri(BASE + "/sandbox/ifs/_admin/faults").retrieve().toBodilessEntity().block();
 		}
-		assertThat(ifsVouchers(PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10")).path("count").asInt())
-			.isEqualTo(1);
+		assertThat(this.sandbox.ifsVouchers(PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10"))
+			.path("count")
+			.asInt()).isEqualTo(1);
 	}
 
 	@Test
 	void theSweepLaunchesAPostingForEveryProcessedPayrollThatIsNotPostedYet() throws Exception {
 		// given processed payrolls in Gusto (the company's history and a new one), one of
 		// them posted, the others missed (no webhook)
-		String posted = processPayroll();
-		String missed = processPayroll();
+		String posted = this.sandbox.processPayroll();
+		String missed = this.sandbox.processPayroll();
 		assertThat(run(parameters(posted, "ACCRUAL", false)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		java.time.LocalDate checkDate = this.gusto.payroll(TENANT, missed).block(Duration.ofSeconds(30)).checkDate();
 		java.time.LocalDate from = checkDate.minusDays(60);
@@ -301,15 +300,17 @@ class PayrollPostingJobFunctionalTests {
 					.filter((status) -> List.of("POSTED", "FAILED").contains(status))
 					.isPresent()));
 		assertThat(this.postings.status(new PostingKey(TENANT, missed, PostingKind.ACCRUAL, false))).hasValue("POSTED");
-		assertThat(ifsVouchers(PayrollReferences.reference(missed, PostingKind.ACCRUAL, "10")).path("count").asInt())
-			.isEqualTo(1);
-		assertThat(ifsVouchers(PayrollReferences.reference(posted, PostingKind.ACCRUAL, "10")).path("count").asInt())
-			.isEqualTo(1);
+		assertThat(this.sandbox.ifsVouchers(PayrollReferences.reference(missed, PostingKind.ACCRUAL, "10"))
+			.path("count")
+			.asInt()).isEqualTo(1);
+		assertThat(this.sandbox.ifsVouchers(PayrollReferences.reference(posted, PostingKind.ACCRUAL, "10"))
+			.path("count")
+			.asInt()).isEqualTo(1);
 	}
 
 	@Test
 	void aDryRunComputesTheVouchersWithoutPostingAndLeavesTheRealPostingFree() throws Exception {
-		String payroll = processPayroll();
+		String payroll = this.sandbox.processPayroll();
 		assertThat(run(parameters(payroll, "ACCRUAL", true)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(this.postings.status(new PostingKey(TENANT, payroll, PostingKind.ACCRUAL, true)))
 			.hasValue("DRY_RUN");
@@ -323,15 +324,13 @@ class PayrollPostingJobFunctionalTests {
 		assertThat(listed.get(0).path("dryRun").asBoolean()).isTrue();
 		assertThat(listed.get(0).path("preview").get(0).path("company").asString()).isEqualTo("10");
 		assertThat(listed.get(0).path("preview").get(0).path("rows").size()).isPositive();
-		assertThat(ifsVouchers(PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10")).path("count").asInt())
-			.isZero();
+		assertThat(this.sandbox.ifsVouchers(PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10"))
+			.path("count")
+			.asInt()).isZero();
 		assertThat(run(parameters(payroll, "ACCRUAL", false)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(ifsVouchers(PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10")).path("count").asInt())
-			.isEqualTo(1);
-	}
-
-	private String processPayroll() {
-		return admin("POST", "/sandbox/gusto/_admin/payrolls/process", Map.of()).path("payroll_uuid").asString();
+		assertThat(this.sandbox.ifsVouchers(PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10"))
+			.path("count")
+			.asInt()).isEqualTo(1);
 	}
 
 	private JobParameters parameters(String payroll, String kind, boolean dryRun) {
@@ -356,39 +355,6 @@ class PayrollPostingJobFunctionalTests {
 			return !List.of("STARTING", "STARTED", "STOPPING").contains(status);
 		});
 		return this.jobRepository.getJobExecution(started.getId());
-	}
-
-	private JsonNode ifsVouchers(String reference) {
-		return this.http.get()
-			.uri(BASE + "/sandbox/ifs/_admin/vouchers?reference={reference}", reference)
-			.retrieve()
-			.bodyToMono(JsonNode.class)
-			.block(Duration.ofSeconds(30));
-	}
-
-	private ResponseEntity<String> get(String url) {
-		return this.http.get()
-			.uri(URI.create(url))
-			.exchangeToMono((response) -> response.toEntity(String.class))
-			.block(Duration.ofSeconds(30));
-	}
-
-	private JsonNode admin(String method, String path, Object body) {
-		return this.http.method(org.springframework.http.HttpMethod.valueOf(method))
-			.uri(BASE + path)
-			.bodyValue(body)
-			.retrieve()
-			.bodyToMono(JsonNode.class)
-			.block(Duration.ofSeconds(60));
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

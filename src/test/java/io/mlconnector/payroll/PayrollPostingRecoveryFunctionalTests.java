@@ -1,12 +1,6 @@
 package io.mlconnector.payroll;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import io.mlconnector.batch.AsyncJobLauncher;
@@ -21,7 +15,6 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,9 +36,7 @@ import static org.awaitility.Awaitility.await;
 @ActiveProfiles("sandbox")
 class PayrollPostingRecoveryFunctionalTests {
 
-	static final String COMPANY = "7c1a5e32-4a5b-4a3c-9a0e-6f1d2c3b4a51";
-
-	static final int PORT = freePort();
+	static final int PORT = SandboxHttp.freePort();
 
 	static final String BASE = "http://localhost:" + PORT;
 
@@ -66,17 +57,17 @@ class PayrollPostingRecoveryFunctionalTests {
 	@Autowired
 	private IfsClients ifs;
 
-	private final WebClient http = WebClient.builder().build();
+	private final SandboxHttp sandbox = new SandboxHttp(PORT);
+
+	private final WebClient http = this.sandbox.client();
 
 	@Test
 	void aPostingWithACostCenterIfsDoesNotHaveFailsWithTheFixAndCompletesWhenRestartedAfterIt() throws Exception {
 		// given a payroll whose Finance and Operations people map to CC-404
-		admin("/sandbox/gusto/_admin/companies", Map.of("company_uuid", COMPANY, "employees", 40, "seed", 77));
+		this.sandbox.gustoCompany(40, 77);
 		this.jdbc.sql("DELETE FROM oauth_token").update();
-		URI authorize = get(BASE + "/connect/gusto?tenant=demo").getHeaders().getLocation();
-		URI callback = get(authorize.toString()).getHeaders().getLocation();
-		assertThat(get(callback.toString()).getStatusCode().value()).isEqualTo(200);
-		String payroll = admin("/sandbox/gusto/_admin/payrolls/process", Map.of()).path("payroll_uuid").asString();
+		this.sandbox.connectGusto();
+		String payroll = this.sandbox.processPayroll();
 
 		// when it is posted
 		JobExecution failed = this.launcher.start(this.payrollPostingJob,
@@ -97,7 +88,7 @@ class PayrollPostingRecoveryFunctionalTests {
 		assertThat((String) posting.get("last_error"))
 			.contains("cost center CC-404 (CodeB) does not exist in IFS company 10");
 		String reference = PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10");
-		assertThat(vouchers(reference).path("count").asInt()).isZero();
+		assertThat(this.sandbox.ifsVouchers(reference).path("count").asInt()).isZero();
 
 		// when the cost center is created in IFS and an operator restarts the execution
 		this.ifs.forTenant("demo")
@@ -118,7 +109,7 @@ class PayrollPostingRecoveryFunctionalTests {
 			.param(payroll)
 			.query(String.class)
 			.single()).isEqualTo("POSTED");
-		JsonNode posted = vouchers(reference);
+		JsonNode posted = this.sandbox.ifsVouchers(reference);
 		assertThat(posted.path("count").asInt()).isEqualTo(1);
 		assertThat(posted.path("vouchers").get(0).path("Balanced").asBoolean()).isTrue();
 		assertThat(posted.path("vouchers").get(0).path("VoucherRowArray").toString()).contains("CC-404");
@@ -136,39 +127,6 @@ class PayrollPostingRecoveryFunctionalTests {
 					.param(executionId)
 					.query(String.class)
 					.single()));
-	}
-
-	private JsonNode vouchers(String reference) {
-		return this.http.get()
-			.uri(BASE + "/sandbox/ifs/_admin/vouchers?reference={r}", reference)
-			.retrieve()
-			.bodyToMono(JsonNode.class)
-			.block(Duration.ofSeconds(30));
-	}
-
-	private JsonNode admin(String path, Object body) {
-		return this.http.post()
-			.uri(BASE + path)
-			.bodyValue(body)
-			.retrieve()
-			.bodyToMono(JsonNode.class)
-			.block(Duration.ofSeconds(60));
-	}
-
-	private ResponseEntity<String> get(String url) {
-		return this.http.get()
-			.uri(URI.create(url))
-			.exchangeToMono((response) -> response.toEntity(String.class))
-			.block(Duration.ofSeconds(30));
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

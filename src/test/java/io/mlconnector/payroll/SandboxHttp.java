@@ -1,0 +1,104 @@
+package io.mlconnector.payroll;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The payroll tests' one fixture for talking to the application and its sandboxes over
+ * loopback: the port chosen before the context starts (tenant base URLs are bound at
+ * start-up), the Gusto OAuth connect flow, sandbox admin calls and IFS voucher look-ups.
+ */
+final class SandboxHttp {
+
+	static final String COMPANY = "7c1a5e32-4a5b-4a3c-9a0e-6f1d2c3b4a51";
+
+	static final String TENANT = "demo";
+
+	private final String base;
+
+	private final WebClient http = WebClient.builder()
+		.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
+		.build();
+
+	SandboxHttp(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	String base() {
+		return this.base;
+	}
+
+	WebClient client() {
+		return this.http;
+	}
+
+	/**
+	 * Connects the demo tenant to the Gusto sandbox through the real flow: our
+	 * {@code /connect/gusto}, the sandbox's authorize, our callback.
+	 */
+	void connectGusto() {
+		URI authorize = get(this.base + "/connect/gusto?tenant=" + TENANT).getHeaders().getLocation();
+		URI callback = get(authorize.toString()).getHeaders().getLocation();
+		assertThat(get(callback.toString()).getStatusCode().value()).isEqualTo(200);
+	}
+
+	/**
+	 * A fresh Gusto sandbox company for the demo tenant; payroll uuids follow from the
+	 * seed.
+	 */
+	void gustoCompany(int employees, int seed) {
+		admin(HttpMethod.POST, "/sandbox/gusto/_admin/companies",
+				java.util.Map.of("company_uuid", COMPANY, "employees", employees, "seed", seed));
+	}
+
+	String processPayroll() {
+		return admin(HttpMethod.POST, "/sandbox/gusto/_admin/payrolls/process", java.util.Map.of()).path("payroll_uuid")
+			.asString();
+	}
+
+	JsonNode ifsVouchers(String reference) {
+		return this.http.get()
+			.uri(this.base + "/sandbox/ifs/_admin/vouchers?reference={reference}", reference)
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.block(Duration.ofSeconds(30));
+	}
+
+	JsonNode admin(HttpMethod method, String path, Object body) {
+		return this.http.method(method)
+			.uri(this.base + path)
+			.bodyValue(body)
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.block(Duration.ofSeconds(60));
+	}
+
+	ResponseEntity<String> get(String url) {
+		return this.http.get()
+			.uri(URI.create(url))
+			.exchangeToMono((response) -> response.toEntity(String.class))
+			.block(Duration.ofSeconds(30));
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

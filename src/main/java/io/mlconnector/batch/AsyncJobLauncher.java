@@ -12,6 +12,7 @@ import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.launch.NoSuchJobException;
 import org.springframework.batch.core.launch.NoSuchJobExecutionException;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
@@ -20,6 +21,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * Boot's own {@link JobOperator} stays synchronous for tests and tools.
  */
 public class AsyncJobLauncher implements DisposableBean {
+
+	private static final int STOP_ATTEMPTS = 5;
 
 	private final JobOperator jobOperator;
 
@@ -76,7 +79,18 @@ public class AsyncJobLauncher implements DisposableBean {
 	 * @throws JobExecutionNotRunningException if it is not running
 	 */
 	public boolean stop(long executionId) throws NoSuchJobExecutionException, JobExecutionNotRunningException {
-		return this.jobOperator.stop(executionId);
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.jobOperator.stop(executionId);
+			}
+			catch (OptimisticLockingFailureException ex) {
+				// the running step committed a chunk while the stop marked its step
+				// execution: read the new version and mark it again
+				if (attempt == STOP_ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	/**

@@ -20,6 +20,7 @@ import org.springframework.batch.core.launch.NoSuchJobException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -122,6 +123,10 @@ class ExecutionsController {
 			}
 			catch (JobExecutionNotRunningException ex) {
 				throw Problems.conflict("Execution " + id + " is not running, so it cannot be stopped");
+			}
+			catch (OptimisticLockingFailureException ex) {
+				throw Problems.conflict(
+						"Execution " + id + " kept committing while it was being stopped; " + "ask again in a moment");
 			}
 		});
 	}

@@ -23,6 +23,8 @@ class GustoWebhookIntegrationTests extends GustoSandboxTestSupport {
 
 	@Test
 	void theSubscriptionCommandAndHandshakeVerifyTheTokenAndSignedDeliveriesReachTheInbox() {
+		// the database is shared with the other test classes of this run
+		this.jdbc.sql("DELETE FROM gusto_webhook_token").update();
 		this.jdbc.sql("DELETE FROM oauth_token").update();
 		assertThat(connect(null).getStatusCode().value()).isEqualTo(200);
 		this.jdbc.sql("DELETE FROM inbox_event").update();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -48,6 +49,12 @@ class PayrollWebhookFunctionalTests {
 	private final SandboxHttp sandbox = new SandboxHttp(PORT);
 
 	private final WebClient http = this.sandbox.client();
+
+	@AfterEach
+	void forgetTheSubscriptionToken() {
+		// the database is shared with the other test classes of this run
+		this.jdbc.sql("DELETE FROM gusto_webhook_token").update();
+	}
 
 	@Test
 	void duplicateAndOutOfOrderDeliveriesOfProcessedPayrollsEndAsOneVoucherEach() {

@@ -188,6 +188,9 @@ final class PayrollDemo implements ApplicationListener<ApplicationReadyEvent>, D
 	}
 
 	private boolean connected(String tenant) {
+		logger.info("Payroll demo: checking the Gusto connection of tenant '{}'; after a restart the Gusto sandbox, "
+				+ "which keeps its grants in memory, refuses the tokens stored by the earlier run (GustoTokens "
+				+ "logs that) and the demo connects again", tenant);
 		try {
 			return this.gusto.tokenInfo(tenant).block(REQUEST_TIMEOUT) != null;
 		}
@@ -320,13 +323,14 @@ final class PayrollDemo implements ApplicationListener<ApplicationReadyEvent>, D
 				rows, debit, credit, balanced ? "yes" : "NO"));
 		report.append("\n Look next:\n");
 		String token = SANDBOX_OPERATOR_TOKEN.equals(this.operatorToken) ? this.operatorToken : "$MLC_OPS_TOKEN";
-		report.append(String.format("  curl -s -H 'Authorization: Bearer %s' '%s/api/v1/postings?tenant=%s'%n", token,
+		report.append(String.format("  curl -s -H \"Authorization: Bearer %s\" '%s/api/v1/postings?tenant=%s'%n", token,
 				base, tenant));
 		report.append(String.format(
-				"  curl -s -H 'Authorization: Bearer %s' '%s/api/v1/executions?job=payrollPostingJob'%n", token, base));
-		report.append(
-				String.format("  curl -s -H 'Authorization: Bearer %s' '%s/api/v1/audit?subject=payroll:%s:ACCRUAL'%n",
-						token, base, payroll));
+				"  curl -s -H \"Authorization: Bearer %s\" '%s/api/v1/executions?job=payrollPostingJob'%n", token,
+				base));
+		report.append(String.format(
+				"  curl -s -H \"Authorization: Bearer %s\" '%s/api/v1/audit?subject=payroll:%s:ACCRUAL'%n", token, base,
+				payroll));
 		if (!vouchers.isEmpty()) {
 			report.append(String.format("  curl -s '%s/sandbox/ifs/_admin/vouchers?reference=%s'%n", base,
 					vouchers.get(0).reference()));
@@ -348,13 +352,14 @@ final class PayrollDemo implements ApplicationListener<ApplicationReadyEvent>, D
 		report.append("  the log above (lines of payrollPostingJob carry [ml-connector,")
 			.append(tenant)
 			.append(",<job>])\n");
-		report.append(String.format("  curl -s -H 'Authorization: Bearer %s' '%s/api/v1/inbox?status=FAILED'%n", token,
-				base));
+		report.append(String.format("  curl -s -H \"Authorization: Bearer %s\" '%s/api/v1/inbox?status=FAILED'%n",
+				token, base));
 		report.append(String.format(
-				"  curl -s -H 'Authorization: Bearer %s' '%s/api/v1/executions?job=payrollPostingJob'%n", token, base));
-		report.append(String.format("  curl -s -H 'Authorization: Bearer %s' '%s/api/v1/postings?tenant=%s%s'%n", token,
-				base, tenant, (payroll != null) ? "&payroll=" + payroll : ""));
-		report.append(String.format("  curl -s -H 'Authorization: Bearer %s' '%s/api/v1/tenants/%s/connections'%n",
+				"  curl -s -H \"Authorization: Bearer %s\" '%s/api/v1/executions?job=payrollPostingJob'%n", token,
+				base));
+		report.append(String.format("  curl -s -H \"Authorization: Bearer %s\" '%s/api/v1/postings?tenant=%s%s'%n",
+				token, base, tenant, (payroll != null) ? "&payroll=" + payroll : ""));
+		report.append(String.format("  curl -s -H \"Authorization: Bearer %s\" '%s/api/v1/tenants/%s/connections'%n",
 				token, base, tenant));
 		report.append(String.format("  curl -s '%s/sandbox/gusto/_admin/stats'%n", base));
 		report.append(rule);

@@ -181,6 +181,10 @@ final class PayrollDemo implements ApplicationListener<ApplicationReadyEvent>, D
 			return new DemoOutcome(false, null, List.of(), "interrupted");
 		}
 		catch (RuntimeException ex) {
+			if (Thread.currentThread().isInterrupted()) {
+				logger.info("Payroll demo stopped while {}: the service is shutting down", this.stage);
+				return new DemoOutcome(false, null, List.of(), "interrupted");
+			}
 			return failed(base, this.properties.tenant(), null,
 					this.stage + " failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage(),
 					Duration.between(started, this.clock.instant()));

@@ -8,12 +8,14 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,6 +31,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("sandbox")
+// its inbox dispatcher runs; closed afterwards so it never dispatches other tests' events
+@DirtiesContext
 class PayrollDemoIntegrationTests {
 
 	static final int PORT = freePort();
@@ -91,6 +95,24 @@ class PayrollDemoIntegrationTests {
 					.query(String.class)
 					.list())
 			.containsExactly("DONE");
+	}
+
+	@AfterEach
+	void removeWhatTheDemoStored() {
+		// the test JVM's database is shared by every test class: leave no connection,
+		// webhook token, inbox event or posting behind
+		DemoOutcome outcome = this.demo.outcome();
+		this.jdbc.sql("DELETE FROM gusto_webhook_token").update();
+		this.jdbc.sql("DELETE FROM oauth_token").update();
+		this.jdbc.sql("DELETE FROM inbox_event").update();
+		if (outcome != null && outcome.payrollUuid() != null) {
+			this.jdbc.sql("DELETE FROM payroll_voucher WHERE tenant = 'demo' AND payroll_uuid = ?")
+				.param(outcome.payrollUuid())
+				.update();
+			this.jdbc.sql("DELETE FROM payroll_posting WHERE tenant = 'demo' AND payroll_uuid = ?")
+				.param(outcome.payrollUuid())
+				.update();
+		}
 	}
 
 	private static int freePort() {

@@ -62,7 +62,10 @@ public class DevDatabaseEnvironmentPostProcessor implements EnvironmentPostProce
 			// override
 			environment.getPropertySources()
 				.addLast(new MapPropertySource("mlcTestCredentials",
-						Map.of("MLC_OPS_TOKEN", TEST_OPERATOR_TOKEN, "MLC_OPS_VIEWER_TOKEN", TEST_VIEWER_TOKEN)));
+						Map.of("MLC_OPS_TOKEN", TEST_OPERATOR_TOKEN, "MLC_OPS_VIEWER_TOKEN", TEST_VIEWER_TOKEN,
+								// the sandbox's start-up demo runs only where a test
+								// switches it on
+								"MLC_SANDBOX_DEMO", "false")));
 		}
 	}
 

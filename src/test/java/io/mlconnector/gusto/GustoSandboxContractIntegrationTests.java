@@ -125,6 +125,14 @@ class GustoSandboxContractIntegrationTests extends GustoSandboxTestSupport {
 			.block(Duration.ofSeconds(10));
 		assertThat(missing.getStatusCode().value()).isEqualTo(404);
 		assertValid("Not-Found-Error-Object", missing.getBody());
+		// the sandbox has one verification token for every subscription, so a pending one
+		// left behind would be verified by the next handshake in this shared context
+		this.http.delete()
+			.uri(SANDBOX + "/v1/webhook_subscriptions/" + subscription.path("uuid").asString())
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.token)
+			.retrieve()
+			.toBodilessEntity()
+			.block(Duration.ofSeconds(10));
 	}
 
 	@Test

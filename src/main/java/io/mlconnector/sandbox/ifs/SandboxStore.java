@@ -63,8 +63,9 @@ final class SandboxStore {
 	}
 
 	/**
-	 * Drops every record and lock and loads the seed data: company 10 (the demo tenant's)
-	 * with its accounts and cost centers.
+	 * Drops every record and lock and loads the seed data: company 10 (the demo
+	 * tenant's), 20 (in EUR), 30 and 40 (the demo's other payroll companies), each with
+	 * its accounts and cost centers.
 	 */
 	synchronized void reset() {
 		this.rows.clear();
@@ -77,6 +78,9 @@ final class SandboxStore {
 		}
 		seed("10", "Demo Co", "USD");
 		seed("20", "Demo Co Europe", "EUR");
+		// the demo tenant's payroll companies besides 10 (mapping.company-by-location)
+		seed("30", "Demo Co Texas", "USD");
+		seed("40", "Demo Co New York", "USD");
 	}
 
 	private void seed(String company, String name, String currency) {

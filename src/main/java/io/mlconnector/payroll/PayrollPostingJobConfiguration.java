@@ -122,35 +122,17 @@ class PayrollPostingJobConfiguration {
 					.toList();
 			}
 			else if (key.kind() == PostingKind.ACCRUAL) {
-				GustoPayroll gustoPayroll = gusto.payroll(key.tenant(), key.payrollUuid()).block(GUSTO_TIMEOUT);
-				if (gustoPayroll == null || !gustoPayroll.isProcessed()) {
-					throw new PostingRejectedException(List.of("payroll " + key.payrollUuid()
-							+ " is not processed in Gusto; only processed payrolls are posted"));
-				}
+				payroll = processedPayroll(gusto, key);
 				List<GustoEmployee> employees = gusto.employees(key.tenant()).collectList().block(GUSTO_TIMEOUT);
-				payroll = GustoPayrollMapping.payroll(gustoPayroll);
 				String company = tenant.ifs().orElseThrow().company();
-				VoucherPlan result = new AccrualVoucherBuilder(tenant.mapping(), company).build(payroll,
-						GustoPayrollMapping.profiles(employees));
-				if (result instanceof VoucherPlan.Rejected rejected) {
-					throw new PostingRejectedException(rejected.problems());
-				}
-				vouchers = ((VoucherPlan.Ready) result).vouchers();
+				vouchers = ready(new AccrualVoucherBuilder(tenant.mapping(), company).build(payroll,
+						GustoPayrollMapping.profiles(employees)));
 			}
 			else {
-				GustoPayroll gustoPayroll = gusto.payroll(key.tenant(), key.payrollUuid()).block(GUSTO_TIMEOUT);
-				if (gustoPayroll == null || !gustoPayroll.isProcessed()) {
-					throw new PostingRejectedException(List.of("payroll " + key.payrollUuid()
-							+ " is not processed in Gusto; only processed payrolls are paid"));
-				}
-				payroll = GustoPayrollMapping.payroll(gustoPayroll);
-				VoucherPlan result = new PaymentVoucherBuilder(tenant.mapping()).build(key.payrollUuid(),
+				payroll = processedPayroll(gusto, key);
+				vouchers = ready(new PaymentVoucherBuilder(tenant.mapping()).build(key.payrollUuid(),
 						payroll.checkDate(), postings.posted(key.tenant(), key.payrollUuid(), PostingKind.ACCRUAL),
-						payroll.totals());
-				if (result instanceof VoucherPlan.Rejected rejected) {
-					throw new PostingRejectedException(rejected.problems());
-				}
-				vouchers = ((VoucherPlan.Ready) result).vouchers();
+						payroll.totals()));
 			}
 			List<String> missing = writer.missingCodes(vouchers);
 			if (!missing.isEmpty()) {
@@ -225,6 +207,22 @@ class PayrollPostingJobConfiguration {
 			.addString(KIND, kind.name())
 			.addString(DRY_RUN, "false")
 			.toJobParameters();
+	}
+
+	private static ProcessedPayroll processedPayroll(GustoClient gusto, PostingKey key) {
+		GustoPayroll payroll = gusto.payroll(key.tenant(), key.payrollUuid()).block(GUSTO_TIMEOUT);
+		if (payroll == null || !payroll.isProcessed()) {
+			throw new PostingRejectedException(List
+				.of("payroll " + key.payrollUuid() + " is not processed in Gusto; only processed payrolls are posted"));
+		}
+		return GustoPayrollMapping.payroll(payroll);
+	}
+
+	private static List<VoucherDraft> ready(VoucherPlan plan) {
+		if (plan instanceof VoucherPlan.Rejected rejected) {
+			throw new PostingRejectedException(rejected.problems());
+		}
+		return ((VoucherPlan.Ready) plan).vouchers();
 	}
 
 	static PostingKey key(JobParameters parameters) {

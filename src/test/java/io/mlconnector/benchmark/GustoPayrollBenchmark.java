@@ -1,9 +1,5 @@
 package io.mlconnector.benchmark;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +9,7 @@ import io.mlconnector.MlConnectorApplication;
 import io.mlconnector.gusto.GustoClient;
 import io.mlconnector.gusto.GustoEmployee;
 import io.mlconnector.gusto.GustoPayroll;
+import io.mlconnector.testsupport.LoopbackPorts;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -45,7 +42,7 @@ public final class GustoPayrollBenchmark {
 
 	public static void main(String[] args) {
 		int employees = (args.length > 0) ? Integer.parseInt(args[0]) : 10_000;
-		int port = freePort();
+		int port = LoopbackPorts.free();
 		String base = "http://localhost:" + port;
 		System.setProperty("mlc.devdb.mode", "test");
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(MlConnectorApplication.class)
@@ -124,15 +121,6 @@ public final class GustoPayrollBenchmark {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

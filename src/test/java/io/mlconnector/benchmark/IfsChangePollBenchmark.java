@@ -1,11 +1,8 @@
 package io.mlconnector.benchmark;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +12,7 @@ import io.mlconnector.ifs.IfsChangePoll;
 import io.mlconnector.ifs.IfsChangePoller;
 import io.mlconnector.tenant.IfsEntitySet;
 
+import io.mlconnector.testsupport.LoopbackPorts;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -45,7 +43,7 @@ public final class IfsChangePollBenchmark {
 	public static void main(String[] args) {
 		int invoices = (args.length > 0) ? Integer.parseInt(args[0]) : 100_000;
 		int pageSize = (args.length > 1) ? Integer.parseInt(args[1]) : 1000;
-		int port = freePort();
+		int port = LoopbackPorts.free();
 		System.setProperty("mlc.devdb.mode", "test");
 		// system properties: they override the profile files (default properties would
 		// not)
@@ -127,15 +125,6 @@ public final class IfsChangePollBenchmark {
 
 	private static long heapUsed() {
 		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

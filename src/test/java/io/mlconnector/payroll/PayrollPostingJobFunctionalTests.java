@@ -9,6 +9,7 @@ import io.mlconnector.batch.AsyncJobLauncher;
 import io.mlconnector.gusto.GustoClient;
 import io.mlconnector.ifs.IfsClients;
 import io.mlconnector.tenant.Tenants;
+import io.mlconnector.testsupport.LoopbackPorts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -47,7 +48,7 @@ class PayrollPostingJobFunctionalTests {
 
 	static final String COMPANY = "7c1a5e32-4a5b-4a3c-9a0e-6f1d2c3b4a51";
 
-	static final int PORT = SandboxHttp.freePort();
+	static final int PORT = LoopbackPorts.free();
 
 	static final java.util.concurrent.atomic.AtomicInteger seeds = new java.util.concurrent.atomic.AtomicInteger(
 			(int) (System.nanoTime() % 100_000));

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.mlconnector.batch.AsyncJobLauncher;
 import io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor;
 import io.mlconnector.ifs.IfsClients;
+import io.mlconnector.testsupport.LoopbackPorts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -36,7 +37,7 @@ import static org.awaitility.Awaitility.await;
 @ActiveProfiles("sandbox")
 class PayrollPostingRecoveryFunctionalTests {
 
-	static final int PORT = SandboxHttp.freePort();
+	static final int PORT = LoopbackPorts.free();
 
 	static final String BASE = "http://localhost:" + PORT;
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor;
+import io.mlconnector.testsupport.LoopbackPorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -32,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 @ActiveProfiles("sandbox")
 class PayrollWebhookFunctionalTests {
 
-	static final int PORT = SandboxHttp.freePort();
+	static final int PORT = LoopbackPorts.free();
 
 	static final String BASE = "http://localhost:" + PORT;
 

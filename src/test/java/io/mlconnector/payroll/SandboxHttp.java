@@ -1,9 +1,5 @@
 package io.mlconnector.payroll;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 
@@ -90,15 +86,6 @@ final class SandboxHttp {
 			.uri(URI.create(url))
 			.exchangeToMono((response) -> response.toEntity(String.class))
 			.block(Duration.ofSeconds(30));
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

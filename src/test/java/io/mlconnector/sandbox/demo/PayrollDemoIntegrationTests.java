@@ -1,13 +1,10 @@
 package io.mlconnector.sandbox.demo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 
+import io.mlconnector.testsupport.LoopbackPorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 class PayrollDemoIntegrationTests {
 
-	static final int PORT = freePort();
+	static final int PORT = LoopbackPorts.free();
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -112,15 +109,6 @@ class PayrollDemoIntegrationTests {
 			this.jdbc.sql("DELETE FROM payroll_posting WHERE tenant = 'demo' AND payroll_uuid = ?")
 				.param(outcome.payrollUuid())
 				.update();
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -1,6 +1,5 @@
 package io.mlconnector.payroll;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,36 +55,36 @@ final class GustoPayrollMapping {
 		List<ProcessedPayroll.EarningLine> earnings = new ArrayList<>();
 		compensation.hourlyCompensations()
 			.forEach((line) -> earnings
-				.add(new ProcessedPayroll.EarningLine(line.name(), zeroIfNull(line.amount()), line.jobUuid())));
+				.add(new ProcessedPayroll.EarningLine(line.name(), Amounts.cents(line.amount()), line.jobUuid())));
 		compensation.fixedCompensations()
 			.forEach((line) -> earnings
-				.add(new ProcessedPayroll.EarningLine(line.name(), zeroIfNull(line.amount()), line.jobUuid())));
+				.add(new ProcessedPayroll.EarningLine(line.name(), Amounts.cents(line.amount()), line.jobUuid())));
 		String name = String.join(" ", List
 			.of(text(compensation.preferredFirstName(), compensation.firstName()), text(compensation.lastName()))
 			.stream()
 			.filter((part) -> !part.isEmpty())
 			.toList());
 		return new ProcessedPayroll.EmployeePay(compensation.employeeUuid(), name.isEmpty() ? null : name,
-				zeroIfNull(compensation.grossPay()), zeroIfNull(compensation.netPay()),
-				zeroIfNull(compensation.checkAmount()), earnings, taxes(compensation.taxes()),
+				Amounts.cents(compensation.grossPay()), Amounts.cents(compensation.netPay()),
+				Amounts.cents(compensation.checkAmount()), earnings, taxes(compensation.taxes()),
 				compensation.benefits()
 					.stream()
 					.map((benefit) -> new ProcessedPayroll.BenefitLine(benefit.name(),
-							zeroIfNull(benefit.employeeDeduction()), zeroIfNull(benefit.companyContribution()),
+							Amounts.cents(benefit.employeeDeduction()), Amounts.cents(benefit.companyContribution()),
 							Boolean.TRUE.equals(benefit.imputed())))
 					.toList(),
 				compensation.deductions()
 					.stream()
 					.map((deduction) -> new ProcessedPayroll.DeductionLine(deduction.name(),
-							zeroIfNull(deduction.amount())))
+							Amounts.cents(deduction.amount())))
 					.toList(),
-				compensation.reimbursements().stream().map((line) -> zeroIfNull(line.amount())).toList());
+				compensation.reimbursements().stream().map((line) -> Amounts.cents(line.amount())).toList());
 	}
 
 	private static List<ProcessedPayroll.TaxLine> taxes(List<GustoTax> taxes) {
 		return taxes.stream()
 			.map((tax) -> new ProcessedPayroll.TaxLine(tax.name(), Boolean.TRUE.equals(tax.employer()),
-					zeroIfNull(tax.amount())))
+					Amounts.cents(tax.amount())))
 			.toList();
 	}
 
@@ -96,10 +95,6 @@ final class GustoPayrollMapping {
 		return new ProcessedPayroll.Totals(totals.grossPay(), totals.netPay(), totals.employeeTaxes(),
 				totals.employerTaxes(), totals.reimbursements(), totals.companyDebit(), totals.netPayDebit(),
 				totals.taxDebit(), totals.reimbursementDebit(), totals.childSupportDebit());
-	}
-
-	private static BigDecimal zeroIfNull(BigDecimal amount) {
-		return (amount != null) ? amount : Amounts.ZERO;
 	}
 
 	private static String text(String... candidates) {

@@ -84,11 +84,12 @@ final class PaymentVoucherBuilder {
 			}
 			clearedByCompany.put(voucher.company(), cleared);
 		}
-		BigDecimal gustoNetPay = cents(totals.netPayDebit()).add(cents(totals.reimbursementDebit()));
+		BigDecimal gustoNetPay = Amounts.cents(totals.netPayDebit()).add(Amounts.cents(totals.reimbursementDebit()));
 		compare("net pay and reimbursements", netPay, gustoNetPay, problems);
-		compare("taxes", taxes, cents(totals.taxDebit()), problems);
-		BigDecimal childSupport = cents(totals.childSupportDebit());
-		compare("the company debit", netPay.add(taxes).add(childSupport), cents(totals.companyDebit()), problems);
+		compare("taxes", taxes, Amounts.cents(totals.taxDebit()), problems);
+		BigDecimal childSupport = Amounts.cents(totals.childSupportDebit());
+		compare("the company debit", netPay.add(taxes).add(childSupport), Amounts.cents(totals.companyDebit()),
+				problems);
 		String deductions = this.rules.accounts().get(PayrollComponent.DEDUCTIONS_LIABILITY);
 		if (childSupport.signum() != 0 && deductions == null) {
 			problems.add("mapping.accounts.DEDUCTIONS_LIABILITY is not set, and Gusto paid child support");
@@ -125,10 +126,6 @@ final class PaymentVoucherBuilder {
 			problems.add("Gusto debited " + debited + " for " + what + " but the accrual owes " + accrued
 					+ "; check the payroll in Gusto and the accrual voucher in IFS before the payment is posted");
 		}
-	}
-
-	private static BigDecimal cents(BigDecimal amount) {
-		return (amount != null) ? Amounts.cents(amount) : Amounts.ZERO;
 	}
 
 }

@@ -160,14 +160,15 @@ class PayrollPostingJobConfiguration {
 	@Bean
 	@StepScope
 	PlannedVoucherReader plannedVoucherReader(PayrollPostings postings,
-			@Value("#{jobParameters}") Map<String, Object> parameters) {
+			@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) {
 		return new PlannedVoucherReader(postings, key(parameters));
 	}
 
 	@Bean
 	@StepScope
 	PlannedVoucherWriter ifsVoucherItemWriter(Tenants tenants, IfsClients ifs, PayrollPostings postings,
-			AuditTrail audit, JsonMapper json, @Value("#{jobParameters}") Map<String, Object> parameters) {
+			AuditTrail audit, JsonMapper json,
+			@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) {
 		PostingKey key = key(parameters);
 		Tenant tenant = tenants.find(key.tenant()).orElseThrow();
 		return new PlannedVoucherWriter(key, new IfsVoucherWriter(ifs.forTenant(tenant), tenant.mapping()), postings,
@@ -229,12 +230,6 @@ class PayrollPostingJobConfiguration {
 		return new PostingKey(parameters.getString(TENANT), parameters.getString(PAYROLL),
 				PostingKind.valueOf(parameters.getString(KIND)),
 				"true".equalsIgnoreCase(parameters.getString(DRY_RUN)));
-	}
-
-	private static PostingKey key(Map<String, Object> parameters) {
-		return new PostingKey(String.valueOf(parameters.get(TENANT)), String.valueOf(parameters.get(PAYROLL)),
-				PostingKind.valueOf(String.valueOf(parameters.get(KIND))),
-				"true".equalsIgnoreCase(String.valueOf(parameters.get(DRY_RUN))));
 	}
 
 	static String subject(PostingKey key) {

@@ -63,6 +63,7 @@ final class AccrualVoucherBuilder {
 	 */
 	VoucherPlan build(ProcessedPayroll payroll, Map<String, EmployeeProfile> profiles) {
 		List<String> problems = new ArrayList<>();
+		List<String> warnings = new ArrayList<>();
 		List<Posting> postings = new ArrayList<>();
 		Sums sums = new Sums();
 		for (EmployeePay employee : payroll.employees()) {
@@ -71,7 +72,7 @@ final class AccrualVoucherBuilder {
 				problems.add(describe(employee) + ": not found among the company's employees in Gusto");
 				continue;
 			}
-			postEmployee(employee, profile, postings, problems, sums);
+			postEmployee(employee, profile, postings, problems, warnings, sums);
 		}
 		postPayrollLevelTaxes(payroll.companyTaxes(), postings, problems, sums);
 		reconcile(payroll, sums, problems);
@@ -87,11 +88,12 @@ final class AccrualVoucherBuilder {
 						+ voucher.debitTotal() + ", credits " + voucher.creditTotal());
 			}
 		}
-		return problems.isEmpty() ? new VoucherPlan.Ready(vouchers) : new VoucherPlan.Rejected(problems);
+		return problems.isEmpty() ? new VoucherPlan.Ready(vouchers, warnings.stream().distinct().toList())
+				: new VoucherPlan.Rejected(problems);
 	}
 
 	private void postEmployee(EmployeePay employee, EmployeeProfile profile, List<Posting> postings,
-			List<String> problems, Sums sums) {
+			List<String> problems, List<String> warnings, Sums sums) {
 		BigDecimal gross = Amounts.cents(employee.grossPay());
 		BigDecimal net = Amounts.cents(employee.netPay());
 		BigDecimal check = Amounts.cents(employee.checkAmount());
@@ -115,6 +117,19 @@ final class AccrualVoucherBuilder {
 				employee.deductions().stream().map(ProcessedPayroll.DeductionLine::amount).toList());
 		BigDecimal reimbursements = sumOf(employee.reimbursements());
 		sums.add(gross, net, employeeTaxes, employerTaxes, reimbursements);
+		sums.benefits = sums.benefits.add(benefitContributions);
+		sums.benefitDeductions = sums.benefitDeductions.add(benefitDeductions);
+		sums.otherDeductions = sums.otherDeductions.add(otherDeductions);
+		if (employee.paidByCheck()) {
+			sums.checkAmount = sums.checkAmount.add(check);
+		}
+		for (EarningLine line : employee.earnings()) {
+			if (!known(line.name())) {
+				warnings.add("earning type '" + line.name() + "' is not known: booked as " + category(line.name())
+						+ " wages (mapping.wage-accounts or accounts.GROSS_WAGES); map it "
+						+ "in mapping.earning-categories if it belongs elsewhere");
+			}
+		}
 
 		BigDecimal expectedNet = gross.subtract(employeeTaxes)
 			.subtract(benefitDeductions)
@@ -143,6 +158,10 @@ final class AccrualVoucherBuilder {
 			byJob.computeIfAbsent(job, (key) -> new ArrayList<>()).add(line);
 		}
 		BigDecimal unexplained = gross.subtract(sumOf(wageLines.stream().map(EarningLine::amount).toList()));
+		if (unexplained.signum() != 0 && unexplained.signum() != gross.signum()) {
+			warnings.add(describe(employee) + ": the compensation lines exceed gross pay " + gross + " by "
+					+ unexplained.negate() + ", booked against regular wages; check the payroll's compensations");
+		}
 
 		String who = this.rules.rowsPerEmployee() ? employee.employeeUuid() : null;
 		for (Map.Entry<EmployeeProfile.Job, List<EarningLine>> entry : byJob.entrySet()) {
@@ -249,12 +268,18 @@ final class AccrualVoucherBuilder {
 		compare("employee taxes", sums.employeeTaxes, totals.employeeTaxes(), problems);
 		compare("employer taxes", sums.employerTaxes, totals.employerTaxes(), problems);
 		compare("reimbursements", sums.reimbursements, totals.reimbursements(), problems);
+		compare("company benefit contributions", sums.benefits, totals.benefits(), problems);
+		compare("employee benefit deductions", sums.benefitDeductions, totals.employeeBenefitsDeductions(), problems);
+		compare("other deductions", sums.otherDeductions, totals.otherDeductions(), problems);
+		compare("paper check amounts", sums.checkAmount, totals.checkAmount(), problems);
 	}
 
 	private static void compare(String what, BigDecimal computed, BigDecimal total, List<String> problems) {
 		if (total != null && computed.compareTo(Amounts.cents(total)) != 0) {
 			problems.add("the employees' " + what + " add up to " + computed + " but the payroll's total is "
-					+ Amounts.cents(total) + "; the payroll was read incompletely or changed in Gusto");
+					+ Amounts.cents(total) + " (a difference of " + Amounts.cents(total).subtract(computed)
+					+ "); the payroll was read incompletely (a scope such as employee_benefits:read missing?) "
+					+ "or changed in Gusto");
 		}
 	}
 
@@ -281,7 +306,9 @@ final class AccrualVoucherBuilder {
 			if (!voucherRows.isEmpty()) {
 				vouchers.add(new VoucherDraft(company, this.rules.voucherType(), date,
 						PayrollReferences.reference(payroll.payrollUuid(), PostingKind.ACCRUAL, company),
-						"Payroll " + payroll.checkDate() + (payroll.offCycle() ? " off-cycle" : "") + " accrual",
+						"Payroll " + payroll.checkDate()
+								+ (payroll.isReversal() ? " reversal" : (payroll.offCycle() ? " off-cycle" : ""))
+								+ " accrual",
 						voucherRows));
 			}
 		});
@@ -296,6 +323,14 @@ final class AccrualVoucherBuilder {
 			}
 		}
 		return BUILT_IN_CATEGORIES.getOrDefault(key, EarningCategory.OTHER);
+	}
+
+	private boolean known(String name) {
+		String key = (name != null) ? name.trim().toLowerCase(Locale.ROOT) : "";
+		return BUILT_IN_CATEGORIES.containsKey(key) || this.rules.earningCategories()
+			.keySet()
+			.stream()
+			.anyMatch((configured) -> configured.trim().toLowerCase(Locale.ROOT).equals(key));
 	}
 
 	private static boolean isWage(EarningCategory category) {
@@ -402,6 +437,14 @@ final class AccrualVoucherBuilder {
 		private BigDecimal employerTaxes = Amounts.ZERO;
 
 		private BigDecimal reimbursements = Amounts.ZERO;
+
+		private BigDecimal benefits = Amounts.ZERO;
+
+		private BigDecimal benefitDeductions = Amounts.ZERO;
+
+		private BigDecimal otherDeductions = Amounts.ZERO;
+
+		private BigDecimal checkAmount = Amounts.ZERO;
 
 		void add(BigDecimal gross, BigDecimal net, BigDecimal employeeTaxes, BigDecimal employerTaxes,
 				BigDecimal reimbursements) {

@@ -29,8 +29,8 @@ final class GustoPayrollMapping {
 			.toList();
 		return new ProcessedPayroll(payroll.id(), payroll.checkDate(),
 				(payroll.payPeriod() != null) ? payroll.payPeriod().endDate() : payroll.checkDate(),
-				Boolean.TRUE.equals(payroll.offCycle()), employees, taxes(payroll.companyTaxes()),
-				totals(payroll.totals()));
+				Boolean.TRUE.equals(payroll.offCycle()), payroll.offCycleReason(), employees,
+				taxes(payroll.companyTaxes()), totals(payroll.totals()));
 	}
 
 	static Map<String, EmployeeProfile> profiles(List<GustoEmployee> employees) {
@@ -78,7 +78,8 @@ final class GustoPayrollMapping {
 					.map((deduction) -> new ProcessedPayroll.DeductionLine(deduction.name(),
 							Amounts.cents(deduction.amount())))
 					.toList(),
-				compensation.reimbursements().stream().map((line) -> Amounts.cents(line.amount())).toList());
+				compensation.reimbursements().stream().map((line) -> Amounts.cents(line.amount())).toList(),
+				"Check".equalsIgnoreCase(compensation.paymentMethod()));
 	}
 
 	private static List<ProcessedPayroll.TaxLine> taxes(List<GustoTax> taxes) {
@@ -94,7 +95,8 @@ final class GustoPayrollMapping {
 		}
 		return new ProcessedPayroll.Totals(totals.grossPay(), totals.netPay(), totals.employeeTaxes(),
 				totals.employerTaxes(), totals.reimbursements(), totals.companyDebit(), totals.netPayDebit(),
-				totals.taxDebit(), totals.reimbursementDebit(), totals.childSupportDebit());
+				totals.taxDebit(), totals.reimbursementDebit(), totals.childSupportDebit(), totals.benefits(),
+				totals.employeeBenefitsDeductions(), totals.otherDeductions(), totals.checkAmount());
 	}
 
 	private static String text(String... candidates) {

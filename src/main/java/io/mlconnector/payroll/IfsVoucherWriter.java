@@ -36,10 +36,24 @@ final class IfsVoucherWriter {
 
 	private final MappingRules rules;
 
+	private final String currency;
+
 	IfsVoucherWriter(IfsClient ifs, MappingRules rules) {
+		this(ifs, rules, null);
+	}
+
+	/**
+	 * A writer.
+	 * @param ifs the tenant's IFS client
+	 * @param rules the tenant's mapping
+	 * @param currency the ISO 4217 currency stamped on every row ({@code CurrencyCode}),
+	 * or {@code null} to leave it to the company's default
+	 */
+	IfsVoucherWriter(IfsClient ifs, MappingRules rules, String currency) {
 		this.ifs = ifs;
 		this.connection = ifs.connection();
 		this.rules = rules;
+		this.currency = currency;
 	}
 
 	/**
@@ -90,6 +104,12 @@ final class IfsVoucherWriter {
 	List<String> missingCodes(List<VoucherDraft> vouchers) {
 		List<String> problems = new ArrayList<>();
 		for (VoucherDraft voucher : vouchers) {
+			if (voucher.reference().length() > this.rules.voucherReferenceMaxLength()) {
+				problems
+					.add("reference " + voucher.reference() + " is longer than mapping.voucher-reference-max-length ("
+							+ this.rules.voucherReferenceMaxLength() + "): use a shorter IFS company code or a wider "
+							+ "reference field (mapping.voucher-reference-field)");
+			}
 			Set<String> accounts = values(this.connection.entitySets().account(), "Account", voucher.company());
 			Set<String> costCenters = values(this.connection.entitySets().costCenter(), this.rules.costCenterCodePart(),
 					voucher.company());
@@ -124,9 +144,9 @@ final class IfsVoucherWriter {
 		Map<String, Object> header = new LinkedHashMap<>();
 		header.put("Company", voucher.company());
 		header.put("VoucherType", voucher.voucherType());
-		// [ASSUMPTION] the accounting year is the calendar year of the voucher date; IFS
-		// companies with a shifted fiscal year need a calendar lookup here
-		header.put("AccountingYear", voucher.voucherDate().getYear());
+		// [ASSUMPTION] the accounting year follows the tenant's fiscal calendar
+		// (mapping.fiscal-year-start-month), named by the year in which it ends
+		header.put("AccountingYear", this.rules.accountingYear(voucher.voucherDate()));
 		header.put("VoucherDate", voucher.voucherDate());
 		header.put("VoucherText", voucher.text());
 		header.put(this.rules.voucherReferenceField(), voucher.reference());
@@ -142,6 +162,9 @@ final class IfsVoucherWriter {
 		if (row.project() != null) {
 			values.put(this.rules.jobCodePart(), row.project());
 		}
+		if (this.currency != null) {
+			values.put("CurrencyCode", this.currency);
+		}
 		// IFS spells it "Debet"; a row carries one side only
 		if (row.debit().signum() != 0) {
 			values.put("CurrencyDebetAmount", row.debit());
@@ -154,7 +177,10 @@ final class IfsVoucherWriter {
 		return values;
 	}
 
-	private static Map<String, Object> keys(IfsEntity voucher) {
+	/**
+	 * The IFS keys of a voucher, as the posting records keep them.
+	 */
+	static Map<String, Object> keys(IfsEntity voucher) {
 		Map<String, Object> keys = new LinkedHashMap<>();
 		for (String key : VOUCHER_KEYS) {
 			Object value = voucher.get(key);

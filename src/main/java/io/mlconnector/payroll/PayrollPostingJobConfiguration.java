@@ -35,12 +35,14 @@ import org.springframework.batch.core.job.parameters.JobParametersValidator;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.context.annotation.Bean;
@@ -72,17 +74,15 @@ class PayrollPostingJobConfiguration {
 
 	static final String WRITE_STEP = "payrollPostingWriteStep";
 
-	static final String TENANT = "tenant";
+	static final String TENANT = PostingParameters.TENANT;
 
-	static final String PAYROLL = "payrollUuid";
+	static final String PAYROLL = PostingParameters.PAYROLL;
 
-	static final String KIND = "kind";
+	static final String KIND = PostingParameters.KIND;
 
-	static final String DRY_RUN = "dryRun";
+	static final String DRY_RUN = PostingParameters.DRY_RUN;
 
-	private static final String ACTOR = "payrollPostingJob";
-
-	private static final Duration GUSTO_TIMEOUT = Duration.ofMinutes(10);
+	private static final String ACTOR = PayrollPlanTasklet.ACTOR;
 
 	@Bean
 	PayrollPostings payrollPostings(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, Clock clock) {
@@ -101,49 +101,16 @@ class PayrollPostingJobConfiguration {
 
 	@Bean
 	Step payrollPostingPlanStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			Tenants tenants, GustoClient gusto, IfsClients ifs, PayrollPostings postings, AuditTrail audit) {
-		Tasklet plan = (contribution, context) -> {
-			JobExecution execution = context.getStepContext().getStepExecution().getJobExecution();
-			PostingKey key = key(execution.getJobParameters());
-			Tenant tenant = tenants.find(key.tenant()).orElseThrow();
-			if (!key.dryRun() && postings.planned(key)) {
-				// a restart: the plan stands, the write step posts what is left
-				return RepeatStatus.FINISHED;
-			}
-			IfsVoucherWriter writer = new IfsVoucherWriter(ifs.forTenant(tenant), tenant.mapping());
-			ProcessedPayroll payroll = null;
-			List<VoucherDraft> vouchers;
-			if (key.kind() == PostingKind.REVERSAL) {
-				vouchers = postings.posted(key.tenant(), key.payrollUuid(), PostingKind.ACCRUAL)
-					.stream()
-					.map((posted) -> posted.reversed(
-							PayrollReferences.reference(key.payrollUuid(), PostingKind.REVERSAL, posted.company()),
-							posted.voucherDate()))
-					.toList();
-			}
-			else if (key.kind() == PostingKind.ACCRUAL) {
-				payroll = processedPayroll(gusto, key);
-				List<GustoEmployee> employees = gusto.employees(key.tenant()).collectList().block(GUSTO_TIMEOUT);
-				String company = tenant.ifs().orElseThrow().company();
-				vouchers = ready(new AccrualVoucherBuilder(tenant.mapping(), company).build(payroll,
-						GustoPayrollMapping.profiles(employees)));
-			}
-			else {
-				payroll = processedPayroll(gusto, key);
-				vouchers = ready(new PaymentVoucherBuilder(tenant.mapping()).build(key.payrollUuid(),
-						payroll.checkDate(), postings.posted(key.tenant(), key.payrollUuid(), PostingKind.ACCRUAL),
-						payroll.totals()));
-			}
-			List<String> missing = writer.missingCodes(vouchers);
-			if (!missing.isEmpty()) {
-				throw new PostingRejectedException(missing);
-			}
-			postings.plan(key, payroll, vouchers, execution.getId());
-			audit.record(key.tenant(), ACTOR, "payroll.posting.planned", subject(key), AuditOutcome.SUCCESS,
-					preview(key, payroll, vouchers));
-			return RepeatStatus.FINISHED;
-		};
-		return new StepBuilder(PLAN_STEP, jobRepository).tasklet(plan, transactionManager).build();
+			Tenants tenants, GustoClient gusto, IfsClients ifs, PayrollPostings postings, AuditTrail audit,
+			AsyncJobLauncher launcher, ObjectProvider<Job> payrollPostingJob, TransactionTemplate transactions,
+			JsonMapper json) {
+		// the tasklet runs again on every restart: it keeps the plan once a voucher left
+		// for IFS and plans afresh when none did
+		return new StepBuilder(PLAN_STEP, jobRepository)
+			.tasklet(new PayrollPlanTasklet(tenants, gusto, ifs, postings, audit, launcher, payrollPostingJob,
+					transactions, json), transactionManager)
+			.allowStartIfComplete(true)
+			.build();
 	}
 
 	@Bean
@@ -167,12 +134,13 @@ class PayrollPostingJobConfiguration {
 	@Bean
 	@StepScope
 	PlannedVoucherWriter ifsVoucherItemWriter(Tenants tenants, IfsClients ifs, PayrollPostings postings,
-			AuditTrail audit, JsonMapper json,
-			@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) {
-		PostingKey key = key(parameters);
+			AuditTrail audit, JsonMapper json, @Value("#{stepExecution}") StepExecution stepExecution) {
+		PostingKey key = key(stepExecution.getJobParameters());
 		Tenant tenant = tenants.find(key.tenant()).orElseThrow();
-		return new PlannedVoucherWriter(key, new IfsVoucherWriter(ifs.forTenant(tenant), tenant.mapping()), postings,
-				audit, json);
+		return new PlannedVoucherWriter(key, stepExecution.getJobExecutionId(),
+				new IfsVoucherWriter(ifs.forTenant(tenant), tenant.mapping(),
+						tenant.properties().currency().getCurrencyCode()),
+				postings, audit, json);
 	}
 
 	@Bean
@@ -203,53 +171,15 @@ class PayrollPostingJobConfiguration {
 	}
 
 	private static JobParameters parameters(InboxEvent event, PostingKind kind) {
-		return new JobParametersBuilder().addString(TENANT, event.tenant())
-			.addString(PAYROLL, event.entityId())
-			.addString(KIND, kind.name())
-			.addString(DRY_RUN, "false")
-			.toJobParameters();
-	}
-
-	private static ProcessedPayroll processedPayroll(GustoClient gusto, PostingKey key) {
-		GustoPayroll payroll = gusto.payroll(key.tenant(), key.payrollUuid()).block(GUSTO_TIMEOUT);
-		if (payroll == null || !payroll.isProcessed()) {
-			throw new PostingRejectedException(List
-				.of("payroll " + key.payrollUuid() + " is not processed in Gusto; only processed payrolls are posted"));
-		}
-		return GustoPayrollMapping.payroll(payroll);
-	}
-
-	private static List<VoucherDraft> ready(VoucherPlan plan) {
-		if (plan instanceof VoucherPlan.Rejected rejected) {
-			throw new PostingRejectedException(rejected.problems());
-		}
-		return ((VoucherPlan.Ready) plan).vouchers();
+		return PostingParameters.parameters(new PostingKey(event.tenant(), event.entityId(), kind, false));
 	}
 
 	static PostingKey key(JobParameters parameters) {
-		return new PostingKey(parameters.getString(TENANT), parameters.getString(PAYROLL),
-				PostingKind.valueOf(parameters.getString(KIND)),
-				"true".equalsIgnoreCase(parameters.getString(DRY_RUN)));
+		return PostingParameters.key(parameters);
 	}
 
 	static String subject(PostingKey key) {
-		return "payroll:" + key.payrollUuid() + ":" + key.kind();
-	}
-
-	private static Map<String, Object> preview(PostingKey key, ProcessedPayroll payroll, List<VoucherDraft> vouchers) {
-		Map<String, Object> detail = new LinkedHashMap<>();
-		detail.put("dryRun", key.dryRun());
-		if (payroll != null) {
-			detail.put("employees", payroll.employees().size());
-			detail.put("checkDate", payroll.checkDate().toString());
-		}
-		List<Map<String, Object>> perCompany = new ArrayList<>();
-		for (VoucherDraft voucher : vouchers) {
-			perCompany.add(Map.of("company", voucher.company(), "reference", voucher.reference(), "rows",
-					voucher.rows().size(), "debit", voucher.debitTotal(), "credit", voucher.creditTotal()));
-		}
-		detail.put("vouchers", perCompany);
-		return detail;
+		return PostingParameters.subject(key);
 	}
 
 	/**
@@ -275,11 +205,15 @@ class PayrollPostingJobConfiguration {
 
 	/**
 	 * Posts each planned voucher to IFS (unless IFS has it already) and records its keys
-	 * in the same chunk transaction.
+	 * in the same chunk transaction. Before IFS is called the voucher is claimed for this
+	 * execution in a transaction of its own, so two executions of one posting (an
+	 * operator restart and the sweep on two nodes) never both create it.
 	 */
 	static class PlannedVoucherWriter implements ItemWriter<PayrollPostings.PlannedVoucher> {
 
 		private final PostingKey key;
+
+		private final long executionId;
 
 		private final IfsVoucherWriter writer;
 
@@ -289,9 +223,10 @@ class PayrollPostingJobConfiguration {
 
 		private final JsonMapper json;
 
-		PlannedVoucherWriter(PostingKey key, IfsVoucherWriter writer, PayrollPostings postings, AuditTrail audit,
-				JsonMapper json) {
+		PlannedVoucherWriter(PostingKey key, long executionId, IfsVoucherWriter writer, PayrollPostings postings,
+				AuditTrail audit, JsonMapper json) {
 			this.key = key;
+			this.executionId = executionId;
 			this.writer = writer;
 			this.postings = postings;
 			this.audit = audit;
@@ -301,14 +236,40 @@ class PayrollPostingJobConfiguration {
 		@Override
 		public void write(Chunk<? extends PayrollPostings.PlannedVoucher> chunk) {
 			for (PayrollPostings.PlannedVoucher planned : chunk) {
+				PayrollPostings.Claim claim = this.postings.claim(planned.id(), this.key, this.executionId);
+				if (claim instanceof PayrollPostings.Claim.Busy busy) {
+					throw new VoucherBusyException("voucher " + planned.draft().reference()
+							+ " is being sent to IFS by job execution " + busy.executionId()
+							+ "; this execution stops so that IFS gets it once (restart it after that one ended)");
+				}
+				if (claim instanceof PayrollPostings.Claim.Withdrawn) {
+					this.audit.record(this.key.tenant(), ACTOR, "payroll.voucher.withdrawn", subject(this.key),
+							AuditOutcome.SUCCESS, Map.of("company", planned.draft().company(), "reference",
+									planned.draft().reference(), "reason", "Gusto cancelled the payroll"));
+					continue;
+				}
+				if (claim instanceof PayrollPostings.Claim.AlreadyPosted) {
+					continue;
+				}
 				Map<String, Object> keys = this.writer.post(planned.draft());
-				this.postings.voucherPosted(planned.id(), this.json.writeValueAsString(keys));
+				this.postings.voucherPosted(planned.id(), this.executionId, this.json.writeValueAsString(keys));
 				this.audit.record(this.key.tenant(), ACTOR, "payroll.voucher.posted", subject(this.key),
 						AuditOutcome.SUCCESS,
 						Map.of("company", planned.draft().company(), "reference", planned.draft().reference(), "ifs",
 								keys, "debit", planned.draft().debitTotal(), "credit", planned.draft().creditTotal(),
 								"rows", planned.draft().rows().size()));
 			}
+		}
+
+	}
+
+	/**
+	 * Another execution of the same posting is sending a voucher to IFS.
+	 */
+	static final class VoucherBusyException extends IllegalStateException {
+
+		VoucherBusyException(String message) {
+			super(message);
 		}
 
 	}

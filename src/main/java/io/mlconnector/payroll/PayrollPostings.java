@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,6 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * company, and what became of them).
  */
 class PayrollPostings {
+
+	private static final String VOUCHERS = "SELECT v.id, v.status, v.claimed_by, v.draft, x.STATUS AS claim_status "
+			+ "FROM payroll_voucher v LEFT JOIN BATCH_JOB_EXECUTION x ON x.JOB_EXECUTION_ID = v.claimed_by ";
+
+	private static final Set<String> RUNNING = Set.of("STARTING", "STARTED", "STOPPING");
 
 	private final JdbcClient jdbc;
 
@@ -57,6 +63,45 @@ class PayrollPostings {
 		});
 	}
 
+	/**
+	 * Locks the payroll's state row for the rest of the transaction: claims and the
+	 * cancellation of one payroll's postings are serialised on it, across instances.
+	 * @return whether Gusto cancelled the payroll (as its REVERSAL posting recorded)
+	 */
+	boolean lockPayroll(String tenant, String payrollUuid) {
+		this.jdbc
+			.sql("INSERT IGNORE INTO payroll_state (tenant, payroll_uuid, created_at, updated_at) VALUES (?, ?, ?, ?)")
+			.params(tenant, payrollUuid, now(), now())
+			.update();
+		return this.jdbc
+			.sql("SELECT cancelled_at IS NOT NULL FROM payroll_state WHERE tenant = ? AND payroll_uuid = ? FOR UPDATE")
+			.params(tenant, payrollUuid)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * Whether Gusto cancelled the payroll, as its REVERSAL posting recorded.
+	 */
+	boolean cancelled(String tenant, String payrollUuid) {
+		return this.jdbc.sql(
+				"SELECT COUNT(*) FROM payroll_state WHERE tenant = ? AND payroll_uuid = ? AND cancelled_at IS NOT NULL")
+			.params(tenant, payrollUuid)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Marks the payroll cancelled; call with the payroll locked.
+	 */
+	void markCancelled(String tenant, String payrollUuid) {
+		this.jdbc
+			.sql("UPDATE payroll_state SET cancelled_at = COALESCE(cancelled_at, ?), updated_at = ? "
+					+ "WHERE tenant = ? AND payroll_uuid = ?")
+			.params(now(), now(), tenant, payrollUuid)
+			.update();
+	}
+
 	boolean planned(PostingKey key) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM payroll_voucher WHERE tenant = ? AND payroll_uuid = ? AND kind = ?")
 			.params(key.tenant(), key.payrollUuid(), key.kind().name())
@@ -65,57 +110,156 @@ class PayrollPostings {
 	}
 
 	/**
-	 * The vouchers of a posting that are not posted yet.
+	 * Every voucher of a posting and what became of it.
 	 */
-	List<PlannedVoucher> unposted(PostingKey key) {
-		return this.jdbc.sql("""
-				SELECT id, draft FROM payroll_voucher
-				WHERE tenant = ? AND payroll_uuid = ? AND kind = ? AND status = 'PLANNED' ORDER BY company""")
-			.params(key.tenant(), key.payrollUuid(), key.kind().name())
-			.query((rs, row) -> new PlannedVoucher(rs.getLong("id"),
-					this.json.readValue(rs.getString("draft"), VoucherDraft.class)))
+	List<VoucherRecord> vouchers(String tenant, String payrollUuid, PostingKind kind) {
+		return this.jdbc.sql(VOUCHERS + "WHERE v.tenant = ? AND v.payroll_uuid = ? AND v.kind = ? ORDER BY v.company")
+			.params(tenant, payrollUuid, kind.name())
+			.query(this::voucherRecord)
 			.list();
 	}
 
 	/**
-	 * The vouchers a posting put into IFS, for its reversal.
+	 * Drops the plan of a posting none of whose vouchers left for IFS, so that it is
+	 * planned afresh.
+	 * @return whether there was a plan to drop
 	 */
-	List<VoucherDraft> posted(String tenant, String payrollUuid, PostingKind kind) {
-		return this.jdbc.sql("""
-				SELECT draft FROM payroll_voucher
-				WHERE tenant = ? AND payroll_uuid = ? AND kind = ? AND status = 'POSTED' ORDER BY company""")
-			.params(tenant, payrollUuid, kind.name())
-			.query((rs, row) -> this.json.readValue(rs.getString("draft"), VoucherDraft.class))
-			.list();
+	boolean dropPlan(PostingKey key) {
+		return this.jdbc.sql(
+				"DELETE FROM payroll_voucher WHERE tenant = ? AND payroll_uuid = ? AND kind = ? AND status = 'PLANNED'")
+			.params(key.tenant(), key.payrollUuid(), key.kind().name())
+			.update() > 0;
 	}
 
-	void voucherPosted(long voucherId, String ifsKeys) {
-		this.jdbc.sql("UPDATE payroll_voucher SET status = 'POSTED', ifs_keys = ?, posted_at = ? WHERE id = ?")
+	/**
+	 * Withdraws a voucher that is never to be sent to IFS (Gusto cancelled the payroll).
+	 */
+	void withdraw(long voucherId) {
+		this.jdbc
+			.sql("UPDATE payroll_voucher SET status = 'WITHDRAWN' WHERE id = ? AND status IN ('PLANNED', 'POSTING')")
+			.param(voucherId)
+			.update();
+	}
+
+	/**
+	 * Claims a planned voucher for a job execution before it is sent to IFS, in a
+	 * transaction of its own that commits before IFS is called. A voucher claimed by an
+	 * execution that still runs (a second restart of the same posting on another node) is
+	 * refused; the claim of an execution that ended (crash, failure) is taken over, and
+	 * the writer then looks the voucher up in IFS before it creates it. An accrual or
+	 * payment voucher of a payroll Gusto cancelled is withdrawn instead.
+	 * @param voucher the voucher's row
+	 * @param key the posting
+	 * @param executionId the claiming job execution
+	 * @return what the claim found
+	 */
+	Claim claim(long voucher, PostingKey key, long executionId) {
+		return this.transactions.execute((status) -> {
+			boolean cancelled = lockPayroll(key.tenant(), key.payrollUuid());
+			VoucherRecord current = this.jdbc.sql(VOUCHERS + "WHERE v.id = ? FOR UPDATE")
+				.param(voucher)
+				.query(this::voucherRecord)
+				.single();
+			if (current.status() == VoucherStatus.POSTED) {
+				return new Claim.AlreadyPosted();
+			}
+			if (current.status() == VoucherStatus.WITHDRAWN) {
+				return new Claim.Withdrawn();
+			}
+			if (current.status() == VoucherStatus.POSTING && current.claimedBy() != null
+					&& current.claimedBy() != executionId && current.claimRunning()) {
+				return new Claim.Busy(current.claimedBy());
+			}
+			if (cancelled && key.kind() != PostingKind.REVERSAL) {
+				withdraw(voucher);
+				return new Claim.Withdrawn();
+			}
+			this.jdbc.sql("UPDATE payroll_voucher SET status = 'POSTING', claimed_by = ?, claimed_at = ? WHERE id = ?")
+				.params(executionId, now(), voucher)
+				.update();
+			return new Claim.Claimed(current.status() == VoucherStatus.POSTING);
+		});
+	}
+
+	/**
+	 * Records a voucher as posted; only the execution holding its claim may.
+	 * @throws IllegalStateException if the claim was lost
+	 */
+	void voucherPosted(long voucherId, long executionId, String ifsKeys) {
+		int updated = this.jdbc
+			.sql("UPDATE payroll_voucher SET status = 'POSTED', ifs_keys = ?, posted_at = ? "
+					+ "WHERE id = ? AND status = 'POSTING' AND claimed_by = ?")
+			.params(ifsKeys, now(), voucherId, executionId)
+			.update();
+		if (updated != 1) {
+			throw new IllegalStateException("voucher " + voucherId + " is no longer claimed by job execution "
+					+ executionId + "; the execution that took it over looks it up in IFS before posting it");
+		}
+	}
+
+	/**
+	 * Records a voucher whose claim had an unknown outcome and that IFS holds as posted.
+	 */
+	void voucherFound(long voucherId, String ifsKeys) {
+		this.jdbc
+			.sql("UPDATE payroll_voucher SET status = 'POSTED', ifs_keys = ?, posted_at = ? "
+					+ "WHERE id = ? AND status IN ('PLANNED', 'POSTING')")
 			.params(ifsKeys, now(), voucherId)
 			.update();
 	}
 
 	/**
-	 * Marks a posting POSTED once every voucher is, with their IFS keys.
-	 * @return whether every voucher is posted
+	 * The vouchers of a posting that are not posted yet.
+	 */
+	List<PlannedVoucher> unposted(PostingKey key) {
+		return vouchers(key.tenant(), key.payrollUuid(), key.kind()).stream()
+			.filter((voucher) -> voucher.status() == VoucherStatus.PLANNED || voucher.status() == VoucherStatus.POSTING)
+			.map((voucher) -> new PlannedVoucher(voucher.id(), voucher.draft()))
+			.toList();
+	}
+
+	/**
+	 * The vouchers a posting put into IFS.
+	 */
+	List<VoucherDraft> posted(String tenant, String payrollUuid, PostingKind kind) {
+		return vouchers(tenant, payrollUuid, kind).stream()
+			.filter((voucher) -> voucher.status() == VoucherStatus.POSTED)
+			.map(VoucherRecord::draft)
+			.toList();
+	}
+
+	/**
+	 * Marks a posting POSTED once every voucher is in IFS, or CANCELLED when Gusto
+	 * cancelled the payroll and some vouchers were withdrawn.
+	 * @return whether the posting is complete
 	 */
 	boolean completeIfAllPosted(PostingKey key) {
 		return Boolean.TRUE.equals(this.transactions.execute((status) -> {
-			List<String> keys = this.jdbc.sql("""
-					SELECT ifs_keys FROM payroll_voucher
-					WHERE tenant = ? AND payroll_uuid = ? AND kind = ? ORDER BY company""")
+			List<VoucherRecord> vouchers = vouchers(key.tenant(), key.payrollUuid(), key.kind());
+			if (vouchers.isEmpty() || vouchers.stream()
+				.anyMatch((voucher) -> voucher.status() == VoucherStatus.PLANNED
+						|| voucher.status() == VoucherStatus.POSTING)) {
+				return false;
+			}
+			List<String> keys = this.jdbc
+				.sql("SELECT ifs_keys FROM payroll_voucher WHERE tenant = ? AND payroll_uuid = ? AND kind = ? "
+						+ "AND status = 'POSTED' ORDER BY company")
 				.params(key.tenant(), key.payrollUuid(), key.kind().name())
 				.query((rs, row) -> rs.getString(1))
 				.list();
-			if (keys.isEmpty() || keys.stream().anyMatch((ifsKeys) -> ifsKeys == null)) {
-				return false;
-			}
-			this.jdbc.sql("""
-					UPDATE payroll_posting SET status = 'POSTED', ifs_voucher_keys = ?, last_error = NULL,
-					    posted_at = ?, updated_at = ?, version = version + 1
-					WHERE tenant = ? AND payroll_uuid = ? AND kind = ? AND dry_run = FALSE""")
-				.params("[" + String.join(",", keys) + "]", now(), now(), key.tenant(), key.payrollUuid(),
-						key.kind().name())
+			long withdrawn = vouchers.stream().filter((voucher) -> voucher.status() == VoucherStatus.WITHDRAWN).count();
+			String note = (withdrawn == 0) ? null
+					: "Gusto cancelled the payroll: " + withdrawn + " voucher(s) were withdrawn before they reached IFS"
+							+ (keys.isEmpty() ? ""
+									: "; the " + keys.size() + " posted before are reversed by the REVERSAL posting");
+			this.jdbc
+				.sql("""
+						UPDATE payroll_posting SET status = ?, ifs_voucher_keys = ?, last_error = NULL, note = COALESCE(?, note),
+						    posted_at = ?, updated_at = ?, version = version + 1
+						WHERE tenant = ? AND payroll_uuid = ? AND kind = ? AND dry_run = FALSE""")
+				.params((withdrawn == 0) ? "POSTED" : "CANCELLED",
+						keys.isEmpty() ? null : "[" + String.join(",", keys) + "]", note, now(), now(), key.tenant(),
+						key.payrollUuid(), key.kind().name())
 				.update();
 			return true;
 		}));
@@ -126,12 +270,41 @@ class PayrollPostings {
 				(error.length() > 4000) ? error.substring(0, 3997) + "..." : error));
 	}
 
+	/**
+	 * Records a posting that has nothing (more) to post, with the reason.
+	 * @param status NOTHING_TO_POST or CANCELLED
+	 */
+	void nothingToPost(PostingKey key, ProcessedPayroll payroll, String status, String reason, long jobExecutionId) {
+		this.transactions.executeWithoutResult((tx) -> {
+			upsert(key, status, payroll, List.of(), jobExecutionId, null);
+			note(key, reason);
+		});
+	}
+
+	/**
+	 * Records the plan's warnings, or why nothing (more) is posted.
+	 */
+	void note(PostingKey key, String note) {
+		this.jdbc
+			.sql("UPDATE payroll_posting SET note = ?, updated_at = ? "
+					+ "WHERE tenant = ? AND payroll_uuid = ? AND kind = ? AND dry_run = ?")
+			.params((note != null && note.length() > 2000) ? note.substring(0, 1997) + "..." : note, now(),
+					key.tenant(), key.payrollUuid(), key.kind().name(), key.dryRun())
+			.update();
+	}
+
 	Optional<String> status(PostingKey key) {
 		return this.jdbc.sql(
 				"SELECT status FROM payroll_posting WHERE tenant = ? AND payroll_uuid = ? AND kind = ? AND dry_run = ?")
 			.params(key.tenant(), key.payrollUuid(), key.kind().name(), key.dryRun())
 			.query(String.class)
 			.optional();
+	}
+
+	private VoucherRecord voucherRecord(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new VoucherRecord(rs.getLong("id"), VoucherStatus.valueOf(rs.getString("status")),
+				rs.getObject("claimed_by", Long.class), RUNNING.contains(rs.getString("claim_status")),
+				this.json.readValue(rs.getString("draft"), VoucherDraft.class));
 	}
 
 	private void upsert(PostingKey key, String status, ProcessedPayroll payroll, List<VoucherDraft> vouchers,
@@ -185,6 +358,78 @@ class PayrollPostings {
 
 	private Timestamp now() {
 		return Timestamp.from(this.clock.instant());
+	}
+
+	/**
+	 * What became of a planned voucher.
+	 */
+	enum VoucherStatus {
+
+		/** Planned, not sent to IFS. */
+		PLANNED,
+
+		/** Claimed by a job execution and sent to IFS; the outcome may be unknown. */
+		POSTING,
+
+		/** In IFS, with its keys recorded. */
+		POSTED,
+
+		/** Never to be sent: Gusto cancelled the payroll first. */
+		WITHDRAWN
+
+	}
+
+	/**
+	 * A planned voucher and what became of it.
+	 *
+	 * @param id its row
+	 * @param status its state
+	 * @param claimedBy the job execution that claimed it, if any
+	 * @param claimRunning whether that execution still runs
+	 * @param draft the voucher
+	 */
+	record VoucherRecord(long id, VoucherStatus status, Long claimedBy, boolean claimRunning, VoucherDraft draft) {
+
+	}
+
+	/**
+	 * The outcome of claiming a voucher before it is sent to IFS.
+	 */
+	sealed interface Claim permits Claim.Claimed, Claim.AlreadyPosted, Claim.Withdrawn, Claim.Busy {
+
+		/**
+		 * The voucher is this execution's to send.
+		 *
+		 * @param takenOver whether an execution that ended had claimed it, so its outcome
+		 * in IFS is unknown
+		 */
+		record Claimed(boolean takenOver) implements Claim {
+
+		}
+
+		/**
+		 * Another execution posted it meanwhile.
+		 */
+		record AlreadyPosted() implements Claim {
+
+		}
+
+		/**
+		 * Gusto cancelled the payroll: the voucher is never sent.
+		 */
+		record Withdrawn() implements Claim {
+
+		}
+
+		/**
+		 * An execution that still runs is sending it.
+		 *
+		 * @param executionId that execution
+		 */
+		record Busy(long executionId) implements Claim {
+
+		}
+
 	}
 
 	/**

@@ -12,17 +12,33 @@ import java.util.List;
  * @param payrollUuid Gusto payroll uuid
  * @param checkDate the pay date
  * @param periodEnd the last day of the pay period
- * @param offCycle whether it is an off-cycle payroll (bonus, correction)
+ * @param offCycle whether it is an off-cycle payroll (bonus, correction, reversal)
+ * @param offCycleReason Gusto's reason for an off-cycle payroll ({@code Reversal} for a
+ * payroll that reverses another with negated amounts), or {@code null}
  * @param employees one entry per employee compensation that was not excluded
  * @param companyTaxes taxes of the payroll as a whole, outside the employee compensations
  * @param totals Gusto's totals, when the payroll was read with {@code include=totals}
  */
 record ProcessedPayroll(String payrollUuid, LocalDate checkDate, LocalDate periodEnd, boolean offCycle,
-		List<EmployeePay> employees, List<TaxLine> companyTaxes, Totals totals) {
+		String offCycleReason, List<EmployeePay> employees, List<TaxLine> companyTaxes, Totals totals) {
 
 	ProcessedPayroll {
 		employees = List.copyOf(employees);
 		companyTaxes = (companyTaxes != null) ? List.copyOf(companyTaxes) : List.of();
+	}
+
+	ProcessedPayroll(String payrollUuid, LocalDate checkDate, LocalDate periodEnd, boolean offCycle,
+			List<EmployeePay> employees, List<TaxLine> companyTaxes, Totals totals) {
+		this(payrollUuid, checkDate, periodEnd, offCycle, null, employees, companyTaxes, totals);
+	}
+
+	/**
+	 * Whether this payroll is Gusto's reversal of another: an off-cycle payroll with the
+	 * negated amounts of the reversed employees.
+	 * @return whether the off-cycle reason is {@code Reversal}
+	 */
+	boolean isReversal() {
+		return "Reversal".equalsIgnoreCase(this.offCycleReason);
 	}
 
 	/**
@@ -39,10 +55,13 @@ record ProcessedPayroll(String payrollUuid, LocalDate checkDate, LocalDate perio
 	 * @param benefits benefit deductions and company contributions
 	 * @param deductions other deductions (garnishments, post-tax deductions)
 	 * @param reimbursements reimbursements paid with the payroll
+	 * @param paidByCheck whether Gusto pays the employee by paper check
+	 * ({@code payment_method: Check}): Gusto does not debit that net pay, the company
+	 * hands over the check
 	 */
 	record EmployeePay(String employeeUuid, String name, BigDecimal grossPay, BigDecimal netPay, BigDecimal checkAmount,
 			List<EarningLine> earnings, List<TaxLine> taxes, List<BenefitLine> benefits, List<DeductionLine> deductions,
-			List<BigDecimal> reimbursements) {
+			List<BigDecimal> reimbursements, boolean paidByCheck) {
 
 		EmployeePay {
 			earnings = List.copyOf(earnings);
@@ -50,6 +69,13 @@ record ProcessedPayroll(String payrollUuid, LocalDate checkDate, LocalDate perio
 			benefits = List.copyOf(benefits);
 			deductions = List.copyOf(deductions);
 			reimbursements = List.copyOf(reimbursements);
+		}
+
+		EmployeePay(String employeeUuid, String name, BigDecimal grossPay, BigDecimal netPay, BigDecimal checkAmount,
+				List<EarningLine> earnings, List<TaxLine> taxes, List<BenefitLine> benefits,
+				List<DeductionLine> deductions, List<BigDecimal> reimbursements) {
+			this(employeeUuid, name, grossPay, netPay, checkAmount, earnings, taxes, benefits, deductions,
+					reimbursements, false);
 		}
 
 	}
@@ -113,10 +139,23 @@ record ProcessedPayroll(String payrollUuid, LocalDate checkDate, LocalDate perio
 	 * @param taxDebit taxes debited
 	 * @param reimbursementDebit reimbursements debited
 	 * @param childSupportDebit child support debited
+	 * @param benefits company benefit contributions
+	 * @param employeeBenefitsDeductions benefit deductions from employees
+	 * @param otherDeductions other deductions (garnishments, post-tax deductions)
+	 * @param checkAmount what is paid by paper check (Gusto's example:
+	 * {@code net_pay - check_amount = net_pay_debit})
 	 */
 	record Totals(BigDecimal grossPay, BigDecimal netPay, BigDecimal employeeTaxes, BigDecimal employerTaxes,
 			BigDecimal reimbursements, BigDecimal companyDebit, BigDecimal netPayDebit, BigDecimal taxDebit,
-			BigDecimal reimbursementDebit, BigDecimal childSupportDebit) {
+			BigDecimal reimbursementDebit, BigDecimal childSupportDebit, BigDecimal benefits,
+			BigDecimal employeeBenefitsDeductions, BigDecimal otherDeductions, BigDecimal checkAmount) {
+
+		Totals(BigDecimal grossPay, BigDecimal netPay, BigDecimal employeeTaxes, BigDecimal employerTaxes,
+				BigDecimal reimbursements, BigDecimal companyDebit, BigDecimal netPayDebit, BigDecimal taxDebit,
+				BigDecimal reimbursementDebit, BigDecimal childSupportDebit) {
+			this(grossPay, netPay, employeeTaxes, employerTaxes, reimbursements, companyDebit, netPayDebit, taxDebit,
+					reimbursementDebit, childSupportDebit, null, null, null, null);
+		}
 
 	}
 

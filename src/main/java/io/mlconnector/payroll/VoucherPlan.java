@@ -12,8 +12,20 @@ sealed interface VoucherPlan permits VoucherPlan.Ready, VoucherPlan.Rejected {
 	 * Balanced vouchers, one per IFS company.
 	 *
 	 * @param vouchers the vouchers, ordered by company
+	 * @param warnings what was booked by a fallback and deserves a look (an earning type
+	 * no rule knows, gross pay the compensation lines do not explain), kept on the
+	 * posting
 	 */
-	record Ready(List<VoucherDraft> vouchers) implements VoucherPlan {
+	record Ready(List<VoucherDraft> vouchers, List<String> warnings) implements VoucherPlan {
+
+		public Ready {
+			vouchers = List.copyOf(vouchers);
+			warnings = List.copyOf(warnings);
+		}
+
+		public Ready(List<VoucherDraft> vouchers) {
+			this(vouchers, List.of());
+		}
 
 	}
 

@@ -46,6 +46,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param voucherDate which payroll date becomes the voucher date
  * @param voucherReferenceField the IFS voucher (and row) field that carries the unique
  * reference of each payroll voucher, looked up before every create
+ * @param voucherReferenceMaxLength the width of that field: a plan whose references are
+ * longer is refused. [ASSUMPTION] IFS does not publish the width of
+ * {@code ReferenceNumber}; ours are at most 72 characters
+ * ({@code GUSTO:<36-character payroll uuid>:<kind>:<company of up to 20>})
+ * @param fiscalYearStartMonth the month (1-12) in which the IFS companies' accounting
+ * year starts; the accounting year of a voucher is the calendar year in which its
+ * accounting year ends ([ASSUMPTION]: check the years of {@code AccountingPeriodSet} in
+ * IFS)
  */
 public record MappingRules(@DefaultValue Map<PayrollComponent, @NotBlank String> accounts,
 		@DefaultValue("M") @NotBlank(
@@ -65,7 +73,23 @@ public record MappingRules(@DefaultValue Map<PayrollComponent, @NotBlank String>
 		@DefaultValue Map<String, @NotBlank String> employerTaxAccounts,
 		@DefaultValue Map<String, @NotBlank String> benefitAccounts, @DefaultValue("false") boolean rowsPerEmployee,
 		@DefaultValue("CHECK_DATE") VoucherDate voucherDate,
-		@DefaultValue("ReferenceNumber") @NotBlank String voucherReferenceField) {
+		@DefaultValue("ReferenceNumber") @NotBlank String voucherReferenceField,
+		@DefaultValue("72") @jakarta.validation.constraints.Min(value = 20,
+				message = "mapping.voucher-reference-max-length must be at least 20") int voucherReferenceMaxLength,
+		@DefaultValue("1") @jakarta.validation.constraints.Min(value = 1,
+				message = "mapping.fiscal-year-start-month must be a month from 1 to 12") @jakarta.validation.constraints.Max(
+						value = 12,
+						message = "mapping.fiscal-year-start-month must be a month from 1 to 12") int fiscalYearStartMonth) {
+
+	/**
+	 * The accounting year of a voucher date.
+	 * @param date the voucher date
+	 * @return the calendar year in which the accounting year of the date ends
+	 */
+	public int accountingYear(java.time.LocalDate date) {
+		return (this.fiscalYearStartMonth == 1 || date.getMonthValue() < this.fiscalYearStartMonth) ? date.getYear()
+				: date.getYear() + 1;
+	}
 
 	static final String CODE_PART = "Code[B-J]";
 

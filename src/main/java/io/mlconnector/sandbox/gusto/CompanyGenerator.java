@@ -87,6 +87,8 @@ final class CompanyGenerator {
 		employee.enrolled401k = index % 2 == 0;
 		employee.medical = index % 3 != 2;
 		employee.childSupport = index % 37 == 5;
+		// a few employees are paid by paper check: their net pay stays payable
+		employee.paymentMethod = (index % 17 == 9) ? "Check" : "Direct Deposit";
 		if (index % 29 == 13) {
 			LocalDate terminated = company.asOf.minusDays(1 + random.nextInt(200));
 			if (terminated.isAfter(hired)) {
@@ -142,6 +144,30 @@ final class CompanyGenerator {
 		payroll.processed = true;
 		payroll.processedDate = processedOn;
 		payroll.result = PayrollCalculator.calculate(company, payroll);
+	}
+
+	/**
+	 * Reverses a processed payroll the way Gusto does: a new off-cycle payroll (reason
+	 * {@code Reversal}) with the negated amounts of the reversed employees, listed in the
+	 * original's {@code reversal_payroll_uuids}.
+	 * @param company the company
+	 * @param original the payroll to reverse
+	 * @param employees the employees whose pay is reversed (all when empty)
+	 * @param today the processing date
+	 * @return the reversal payroll
+	 */
+	static Payroll reverse(SandboxCompany company, Payroll original, java.util.Set<String> employees, LocalDate today) {
+		int number = company.payrolls.stream().mapToInt((p) -> p.number).max().orElse(0) + 1;
+		Payroll reversal = new Payroll(SandboxCompany.id(company.seed, "payroll", number), number, Kind.REVERSAL,
+				original.start, original.end, today.plusDays(2));
+		reversal.reverses = original;
+		reversal.paid = original.paid.stream()
+			.filter((e) -> employees.isEmpty() || employees.contains(e.uuid))
+			.toList();
+		company.payrolls.add(reversal);
+		original.reversedBy.add(reversal.uuid);
+		process(company, reversal, today);
+		return reversal;
 	}
 
 	/**

@@ -14,10 +14,11 @@ import io.mlconnector.sandbox.gusto.SandboxCompany.Payroll;
 /**
  * Computes a payroll in whole cents, so that it is consistent to the cent: per employee
  * {@code gross = net + employee taxes + employee benefit deductions + deductions} and
- * {@code check_amount = net + reimbursements}; totals are sums over employees; company
- * debit = net pay + reimbursements + employee and employer taxes + child support.
- * Deterministic for the company's seed and the payroll's number. The tax rates are
- * illustrative, not a tax engine.
+ * {@code check_amount = net + reimbursements}; totals are sums over employees, but for
+ * {@code check_amount} (paper checks only, as in Gusto's example) and the debits, which
+ * cover direct deposits only; company debit = net pay and reimbursements debited +
+ * employee and employer taxes + child support. Deterministic for the company's seed and
+ * the payroll's number. The tax rates are illustrative, not a tax engine.
  */
 final class PayrollCalculator {
 
@@ -85,7 +86,9 @@ final class PayrollCalculator {
 		List<EmployeePay> pays = new ArrayList<>(payroll.paid.size());
 		if (payroll.kind == Kind.REVERSAL) {
 			for (EmployeePay pay : payroll.reverses.result.employees()) {
-				pays.add(pay.negated());
+				if (payroll.paid.contains(pay.employee())) {
+					pays.add(pay.negated());
+				}
 			}
 		}
 		else {
@@ -157,10 +160,21 @@ final class PayrollCalculator {
 		for (String key : TOTALS) {
 			totals.put(key, 0L);
 		}
+		long directNet = 0;
+		long directReimbursements = 0;
 		for (EmployeePay pay : pays) {
 			add(totals, "gross_pay", pay.gross());
 			add(totals, "net_pay", pay.net());
-			add(totals, "check_amount", pay.check());
+			// Gusto's example: net_pay - check_amount = net_pay_debit, so the total
+			// check_amount is what is paid by paper check, which Gusto does not debit
+			boolean check = "Check".equals(pay.employee().paymentMethod);
+			if (check) {
+				add(totals, "check_amount", pay.check());
+			}
+			else {
+				directNet += pay.net();
+				directReimbursements += pay.check() - pay.net();
+			}
 			for (Fixed fixed : pay.fixed()) {
 				add(totals, fixed.name().equals("Bonus") ? "employee_bonuses" : "employee_commissions", fixed.cents());
 			}
@@ -179,8 +193,8 @@ final class PayrollCalculator {
 				add(totals, "child_support_debit", deduction.cents());
 			}
 		}
-		totals.put("net_pay_debit", totals.get("net_pay"));
-		totals.put("reimbursement_debit", totals.get("reimbursements"));
+		totals.put("net_pay_debit", directNet);
+		totals.put("reimbursement_debit", directReimbursements);
 		totals.put("tax_debit", totals.get("employee_taxes") + totals.get("employer_taxes"));
 		totals.put("company_debit", totals.get("net_pay_debit") + totals.get("reimbursement_debit")
 				+ totals.get("tax_debit") + totals.get("child_support_debit"));

@@ -77,6 +77,85 @@ final class SandboxAdmin {
 		});
 	}
 
+	/**
+	 * Reverses a processed payroll: {@code {"employees": [uuid, ...]}} reverses only
+	 * those employees (a partial reversal), else all. Emits {@code payroll.processed} for
+	 * the new reversal payroll (unless {@code "emit_processed": false}) and
+	 * {@code payroll.reversed} or {@code payroll.partially_reversed} for the original.
+	 */
+	Mono<ServerResponse> reversePayroll(ServerRequest request) {
+		return body(request).flatMap((body) -> {
+			SandboxCompany company = company(request, body);
+			Payroll original = (company != null) ? company.payroll(request.pathVariable("payroll")) : null;
+			if (original == null) {
+				return SandboxApi.notFound();
+			}
+			java.util.Set<String> employees = new java.util.HashSet<>();
+			body.path("employees").forEach((employee) -> employees.add(employee.asString()));
+			Payroll reversal;
+			boolean partial;
+			synchronized (company) {
+				if (!original.processed || original.kind == SandboxCompany.Kind.REVERSAL) {
+					return SandboxApi
+						.invalidParameter("only a processed payroll that is not a reversal can be reversed");
+				}
+				if (original.paid.stream().noneMatch((e) -> employees.isEmpty() || employees.contains(e.uuid))) {
+					return SandboxApi.invalidParameter("none of the employees was paid in payroll " + original.uuid);
+				}
+				reversal = CompanyGenerator.reverse(company, original, employees, this.sandbox.today());
+				partial = reversal.paid.size() < original.paid.size();
+			}
+			if (body.path("emit_processed").asBoolean(true)) {
+				this.sandbox.webhooks.emit(company.uuid, "payroll.processed", "Payroll", reversal.uuid);
+			}
+			this.sandbox.webhooks.emit(company.uuid, partial ? "payroll.partially_reversed" : "payroll.reversed",
+					"Payroll", original.uuid);
+			return SandboxApi.ok(Map.of("payroll_uuid", reversal.uuid, "reverses", original.uuid, "employees",
+					reversal.paid.size(), "partial", partial));
+		});
+	}
+
+	/**
+	 * Cancels a processed payroll, as Gusto allows before its deadline: it is unprocessed
+	 * again, and {@code payroll.cancelled} is emitted.
+	 */
+	Mono<ServerResponse> cancelPayroll(ServerRequest request) {
+		return body(request).flatMap((body) -> {
+			SandboxCompany company = company(request, body);
+			Payroll payroll = (company != null) ? company.payroll(request.pathVariable("payroll")) : null;
+			if (payroll == null) {
+				return SandboxApi.notFound();
+			}
+			synchronized (company) {
+				if (!payroll.processed) {
+					return SandboxApi.invalidParameter("payroll " + payroll.uuid + " is not processed");
+				}
+				payroll.processed = false;
+				payroll.cancelled = true;
+			}
+			this.sandbox.webhooks.emit(company.uuid, "payroll.cancelled", "Payroll", payroll.uuid);
+			return SandboxApi.ok(Map.of("payroll_uuid", payroll.uuid, "cancelled", true));
+		});
+	}
+
+	/**
+	 * Emits {@code payroll.paid} for a processed payroll (Gusto's demo never does).
+	 */
+	Mono<ServerResponse> payPayroll(ServerRequest request) {
+		return body(request).flatMap((body) -> {
+			SandboxCompany company = company(request, body);
+			Payroll payroll = (company != null) ? company.payroll(request.pathVariable("payroll")) : null;
+			if (payroll == null) {
+				return SandboxApi.notFound();
+			}
+			if (!payroll.processed) {
+				return SandboxApi.invalidParameter("payroll " + payroll.uuid + " is not processed");
+			}
+			this.sandbox.webhooks.emit(company.uuid, "payroll.paid", "Payroll", payroll.uuid);
+			return SandboxApi.ok(Map.of("payroll_uuid", payroll.uuid, "paid", true));
+		});
+	}
+
 	Mono<ServerResponse> createEmployee(ServerRequest request) {
 		return body(request).flatMap((body) -> {
 			SandboxCompany company = company(request, body);

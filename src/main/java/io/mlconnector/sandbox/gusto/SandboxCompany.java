@@ -193,6 +193,9 @@ final class SandboxCompany {
 
 		boolean childSupport;
 
+		/** {@code Direct Deposit} or {@code Check}: Gusto debits only direct deposits. */
+		String paymentMethod = "Direct Deposit";
+
 		int bump;
 
 		Employee(String uuid, int index) {

@@ -55,7 +55,7 @@ final class SandboxRender {
 		json.put("historical", false);
 		json.put("has_ssn", true);
 		json.put("ssn", "");
-		json.put("payment_method", "Direct Deposit");
+		json.put("payment_method", e.paymentMethod);
 		json.put("current_employment_status", "full_time");
 		json.put("employee_code", Integer.toHexString(0x100000 + e.index));
 		json.put("title", e.jobs.get(0).title);
@@ -239,7 +239,7 @@ final class SandboxRender {
 		json.put("gross_pay", number(pay.gross()));
 		json.put("net_pay", number(pay.net()));
 		json.put("check_amount", number(pay.check()));
-		json.put("payment_method", "Direct Deposit");
+		json.put("payment_method", e.paymentMethod);
 		// on a processed payroll only fixed compensations above 0.00 are returned [SPEC]
 		json.put("fixed_compensations",
 				pay.fixed()

@@ -1,0 +1,374 @@
+package io.mlconnector.payroll;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.mlconnector.audit.AuditOutcome;
+import io.mlconnector.audit.AuditTrail;
+import io.mlconnector.batch.AsyncJobLauncher;
+import io.mlconnector.gusto.GustoClient;
+import io.mlconnector.gusto.GustoEmployee;
+import io.mlconnector.gusto.GustoPayroll;
+import io.mlconnector.ifs.IfsClients;
+import io.mlconnector.ifs.IfsEntity;
+import io.mlconnector.tenant.Tenant;
+import io.mlconnector.tenant.Tenants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The plan step of {@code payrollPostingJob}: decides what one posting books, before
+ * anything is sent to IFS. The postings of one payroll form a small state machine, so
+ * that any arrival order of Gusto's events ends in the same ledger:
+ * <ul>
+ * <li>ACCRUAL: the payroll's vouchers, for any processed payroll, Gusto's reversal
+ * payrolls ({@code off_cycle_reason: Reversal}, negated amounts) included: that is how a
+ * reversal or partial reversal is booked, exactly as far as Gusto reversed. Nothing is
+ * posted once Gusto cancelled the payroll.</li>
+ * <li>PAYMENT: clears the posted accrual's liabilities against the bank; refused until
+ * the accrual is POSTED (the inbox retries it), nothing once the payroll is
+ * cancelled.</li>
+ * <li>REVERSAL: on {@code payroll.reversed} and {@code payroll.partially_reversed}
+ * nothing is swapped (the reversal payrolls' own accruals book it; their postings are
+ * launched if they are not posted yet). On {@code payroll.cancelled} (Gusto shows the
+ * payroll unprocessed again) the payroll is marked cancelled under its lock, accrual and
+ * payment vouchers that never left are withdrawn, and what reached IFS is swapped, one
+ * voucher per company.</li>
+ * </ul>
+ * A restart keeps the plan when any voucher of the posting left for IFS; when none did,
+ * it plans afresh with the current mapping and payroll (and says so in the audit), so
+ * fixing a mapping and restarting is enough.
+ */
+class PayrollPlanTasklet implements Tasklet {
+
+	static final String ACTOR = "payrollPostingJob";
+
+	private static final Logger logger = LoggerFactory.getLogger(PayrollPlanTasklet.class);
+
+	private static final Duration GUSTO_TIMEOUT = Duration.ofMinutes(10);
+
+	private final Tenants tenants;
+
+	private final GustoClient gusto;
+
+	private final IfsClients ifs;
+
+	private final PayrollPostings postings;
+
+	private final AuditTrail audit;
+
+	private final AsyncJobLauncher launcher;
+
+	private final ObjectProvider<Job> postingJob;
+
+	private final TransactionTemplate transactions;
+
+	private final TransactionTemplate outsideTransaction;
+
+	private final JsonMapper json;
+
+	PayrollPlanTasklet(Tenants tenants, GustoClient gusto, IfsClients ifs, PayrollPostings postings, AuditTrail audit,
+			AsyncJobLauncher launcher, ObjectProvider<Job> postingJob, TransactionTemplate transactions,
+			JsonMapper json) {
+		this.json = json;
+		this.tenants = tenants;
+		this.gusto = gusto;
+		this.ifs = ifs;
+		this.postings = postings;
+		this.audit = audit;
+		this.launcher = launcher;
+		this.postingJob = postingJob;
+		this.transactions = transactions;
+		this.outsideTransaction = new TransactionTemplate(transactions.getTransactionManager());
+		this.outsideTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
+		JobExecution execution = context.getStepContext().getStepExecution().getJobExecution();
+		PostingKey key = PostingParameters.key(execution.getJobParameters());
+		Tenant tenant = this.tenants.find(key.tenant()).orElseThrow();
+		boolean replan = false;
+		if (!key.dryRun() && this.postings.planned(key)) {
+			List<PayrollPostings.VoucherRecord> vouchers = this.postings.vouchers(key.tenant(), key.payrollUuid(),
+					key.kind());
+			if (vouchers.stream().anyMatch((voucher) -> voucher.status() != PayrollPostings.VoucherStatus.PLANNED)) {
+				// a restart after vouchers left for IFS: the plan stands, the write step
+				// posts what is left
+				return RepeatStatus.FINISHED;
+			}
+			replan = true;
+		}
+		switch (key.kind()) {
+			case ACCRUAL, PAYMENT -> plan(key, tenant, execution, replan);
+			case REVERSAL -> planReversal(key, tenant, execution, replan);
+		}
+		return RepeatStatus.FINISHED;
+	}
+
+	private void plan(PostingKey key, Tenant tenant, JobExecution execution, boolean replan) {
+		if (!key.dryRun() && this.postings.cancelled(key.tenant(), key.payrollUuid())) {
+			this.transactions.executeWithoutResult((status) -> {
+				this.postings.dropPlan(key);
+				this.postings.nothingToPost(key, null, "CANCELLED", "Gusto cancelled payroll " + key.payrollUuid()
+						+ " before its " + key.kind() + " was posted; nothing is posted", execution.getId());
+			});
+			this.audit.record(key.tenant(), ACTOR, "payroll.posting.cancelled", PostingParameters.subject(key),
+					AuditOutcome.SUCCESS, Map.of("jobExecutionId", execution.getId()));
+			return;
+		}
+		GustoPayroll read = this.gusto.payroll(key.tenant(), key.payrollUuid()).block(GUSTO_TIMEOUT);
+		ProcessedPayroll payroll = processed(key, read);
+		List<GustoEmployee> employees = this.gusto.employees(key.tenant()).collectList().block(GUSTO_TIMEOUT);
+		Map<String, EmployeeProfile> profiles = GustoPayrollMapping.profiles(employees);
+		String company = tenant.ifs().orElseThrow().company();
+		VoucherPlan plan = switch (key.kind()) {
+			case ACCRUAL -> new AccrualVoucherBuilder(tenant.mapping(), company).build(payroll, profiles);
+			case PAYMENT -> payment(key, tenant, company, payroll, profiles);
+			case REVERSAL -> throw new IllegalStateException("a reversal is planned by planReversal");
+		};
+		List<VoucherDraft> vouchers = vouchers(plan);
+		List<String> warnings = ((VoucherPlan.Ready) plan).warnings();
+		record(key, tenant, execution, payroll, vouchers, warnings, replan);
+	}
+
+	private VoucherPlan payment(PostingKey key, Tenant tenant, String company, ProcessedPayroll payroll,
+			Map<String, EmployeeProfile> profiles) {
+		PostingKey accrual = new PostingKey(key.tenant(), key.payrollUuid(), PostingKind.ACCRUAL, false);
+		if (this.postings.status(accrual).filter("POSTED"::equals).isEmpty()) {
+			throw new PostingRejectedException(List.of("the accrual of payroll " + key.payrollUuid()
+					+ " is not POSTED yet (" + this.postings.status(accrual).orElse("not planned")
+					+ "); the payment posts after it and is retried"));
+		}
+		List<ProcessedPayroll.EmployeePay> byCheck = payroll.employees()
+			.stream()
+			.filter(ProcessedPayroll.EmployeePay::paidByCheck)
+			.toList();
+		List<VoucherDraft> checkAccrual = List.of();
+		if (!byCheck.isEmpty()) {
+			ProcessedPayroll checks = new ProcessedPayroll(payroll.payrollUuid(), payroll.checkDate(),
+					payroll.periodEnd(), payroll.offCycle(), payroll.offCycleReason(), byCheck, List.of(), null);
+			checkAccrual = vouchers(new AccrualVoucherBuilder(tenant.mapping(), company).build(checks, profiles));
+		}
+		return new PaymentVoucherBuilder(tenant.mapping()).build(key.payrollUuid(), payroll.checkDate(),
+				this.postings.posted(key.tenant(), key.payrollUuid(), PostingKind.ACCRUAL), payroll.totals(),
+				checkAccrual, PaymentVoucherBuilder.childSupportWithheld(payroll, profiles,
+						new Allocator(tenant.mapping(), company)));
+	}
+
+	private void planReversal(PostingKey key, Tenant tenant, JobExecution execution, boolean replan) {
+		GustoPayroll read = this.gusto.payroll(key.tenant(), key.payrollUuid()).block(GUSTO_TIMEOUT);
+		if (read != null && read.isProcessed()) {
+			if (read.reversalPayrollUuids().isEmpty()) {
+				throw new PostingRejectedException(List.of("Gusto still shows payroll " + key.payrollUuid()
+						+ " processed and lists no reversal payroll for it; nothing is reversed until Gusto shows it "
+						+ "cancelled or lists its reversal payroll (the posting is retried)"));
+			}
+			List<String> launched = launchReversalAccruals(key.tenant(), read.reversalPayrollUuids());
+			String reason = "Gusto reversed payroll " + key.payrollUuid() + " with reversal payroll(s) "
+					+ String.join(", ", read.reversalPayrollUuids())
+					+ ": their own ACCRUAL postings book the reversal, exactly as far as Gusto reversed"
+					+ (launched.isEmpty() ? "" : " (launched for " + String.join(", ", launched) + ")")
+					+ "; the original's vouchers stay as posted";
+			if (!key.dryRun()) {
+				this.transactions.executeWithoutResult((status) -> {
+					this.postings.dropPlan(key);
+					this.postings.nothingToPost(key, null, "NOTHING_TO_POST", reason, execution.getId());
+				});
+			}
+			this.audit.record(key.tenant(), ACTOR, "payroll.posting.planned", PostingParameters.subject(key),
+					AuditOutcome.SUCCESS, Map.of("dryRun", key.dryRun(), "reversalPayrolls",
+							read.reversalPayrollUuids(), "vouchers", List.of(), "note", reason));
+			return;
+		}
+		// cancelled: Gusto shows the payroll unprocessed again
+		IfsVoucherWriter writer = new IfsVoucherWriter(this.ifs.forTenant(tenant), tenant.mapping());
+		List<VoucherDraft> swapped = this.transactions.execute((status) -> {
+			if (!key.dryRun()) {
+				this.postings.lockPayroll(key.tenant(), key.payrollUuid());
+				this.postings.markCancelled(key.tenant(), key.payrollUuid());
+			}
+			Map<String, List<VoucherDraft.Row>> rows = new LinkedHashMap<>();
+			Map<String, VoucherDraft> firsts = new LinkedHashMap<>();
+			for (PostingKind kind : List.of(PostingKind.ACCRUAL, PostingKind.PAYMENT)) {
+				for (PayrollPostings.VoucherRecord voucher : this.postings.vouchers(key.tenant(), key.payrollUuid(),
+						kind)) {
+					if (landed(voucher, writer, key.dryRun())) {
+						firsts.putIfAbsent(voucher.draft().company(), voucher.draft());
+						rows.computeIfAbsent(voucher.draft().company(), (company) -> new ArrayList<>())
+							.addAll(voucher.draft().reversed(null, voucher.draft().voucherDate()).rows());
+					}
+				}
+				if (!key.dryRun()) {
+					PostingKey withdrawn = new PostingKey(key.tenant(), key.payrollUuid(), kind, false);
+					if (!this.postings.completeIfAllPosted(withdrawn) && !this.postings.planned(withdrawn)
+							&& this.postings.status(withdrawn).filter("POSTED"::equals).isEmpty()) {
+						this.postings
+							.nothingToPost(
+									withdrawn, null, "CANCELLED", "Gusto cancelled payroll " + key.payrollUuid()
+											+ " before its " + kind + " was posted; nothing is posted",
+									execution.getId());
+					}
+				}
+			}
+			List<VoucherDraft> vouchers = new ArrayList<>();
+			rows.forEach((company, companyRows) -> {
+				VoucherDraft first = firsts.get(company);
+				vouchers.add(new VoucherDraft(company, first.voucherType(), first.voucherDate(),
+						PayrollReferences.reference(key.payrollUuid(), PostingKind.REVERSAL, company),
+						"Reversal of " + first.reference(), companyRows));
+			});
+			return vouchers;
+		});
+		record(key, tenant, execution, null, swapped, List.of(), replan);
+	}
+
+	/**
+	 * Whether an accrual or payment voucher of a cancelled payroll is in IFS, withdrawing
+	 * it when it never left. A voucher sent by an execution that ended without recording
+	 * the outcome is looked up in IFS.
+	 */
+	private boolean landed(PayrollPostings.VoucherRecord voucher, IfsVoucherWriter writer, boolean dryRun) {
+		return switch (voucher.status()) {
+			case POSTED -> true;
+			case WITHDRAWN -> false;
+			case PLANNED -> {
+				if (!dryRun) {
+					this.postings.withdraw(voucher.id());
+				}
+				yield false;
+			}
+			case POSTING -> {
+				if (voucher.claimRunning()) {
+					throw new PostingRejectedException(List
+						.of("the voucher " + voucher.draft().reference() + " is being sent to IFS by job execution "
+								+ voucher.claimedBy() + "; the reversal is retried once that execution ended"));
+				}
+				Optional<IfsEntity> found = writer.find(voucher.draft());
+				if (!dryRun) {
+					if (found.isPresent()) {
+						this.postings.voucherFound(voucher.id(),
+								this.json.writeValueAsString(IfsVoucherWriter.keys(found.get())));
+					}
+					else {
+						this.postings.withdraw(voucher.id());
+					}
+				}
+				yield found.isPresent();
+			}
+		};
+	}
+
+	private List<String> launchReversalAccruals(String tenant, List<String> reversalPayrolls) {
+		List<String> launched = new ArrayList<>();
+		for (String reversal : reversalPayrolls) {
+			PostingKey accrual = new PostingKey(tenant, reversal, PostingKind.ACCRUAL, false);
+			if (this.postings.status(accrual)
+				.filter((status) -> List.of("POSTED", "POSTING").contains(status))
+				.isPresent()) {
+				continue;
+			}
+			boolean started = Boolean.TRUE.equals(this.outsideTransaction.execute((status) -> {
+				try {
+					this.launcher.start(this.postingJob.getObject(), PostingParameters.parameters(accrual));
+					return true;
+				}
+				catch (JobInstanceAlreadyCompleteException | JobExecutionAlreadyRunningException ex) {
+					return false;
+				}
+				catch (Exception ex) {
+					logger.info("Accrual of reversal payroll {} not launched: {}", reversal, ex.getMessage());
+					return false;
+				}
+			}));
+			if (started) {
+				launched.add(reversal);
+			}
+		}
+		return launched;
+	}
+
+	private void record(PostingKey key, Tenant tenant, JobExecution execution, ProcessedPayroll payroll,
+			List<VoucherDraft> vouchers, List<String> warnings, boolean replan) {
+		IfsVoucherWriter writer = new IfsVoucherWriter(this.ifs.forTenant(tenant), tenant.mapping());
+		List<String> missing = writer.missingCodes(vouchers);
+		if (!missing.isEmpty()) {
+			throw new PostingRejectedException(missing);
+		}
+		this.transactions.executeWithoutResult((status) -> {
+			if (replan) {
+				this.postings.dropPlan(key);
+			}
+			this.postings.plan(key, payroll, vouchers, execution.getId());
+			this.postings.note(key, warnings.isEmpty() ? null : "warnings: " + String.join("; ", warnings));
+		});
+		if (replan) {
+			this.audit.record(key.tenant(), ACTOR, "payroll.posting.replanned", PostingParameters.subject(key),
+					AuditOutcome.SUCCESS,
+					Map.of("jobExecutionId", execution.getId(), "reason",
+							"restarted before any voucher reached IFS: planned again with the current mapping and "
+									+ "payroll"));
+		}
+		Map<String, Object> detail = preview(key, payroll, vouchers);
+		if (!warnings.isEmpty()) {
+			detail.put("warnings", warnings);
+		}
+		this.audit.record(key.tenant(), ACTOR, "payroll.posting.planned", PostingParameters.subject(key),
+				AuditOutcome.SUCCESS, detail);
+	}
+
+	private static ProcessedPayroll processed(PostingKey key, GustoPayroll payroll) {
+		if (payroll == null || !payroll.isProcessed()) {
+			throw new PostingRejectedException(List.of("payroll " + key.payrollUuid()
+					+ " is not processed in Gusto (not yet processed, or cancelled); only processed payrolls are posted"));
+		}
+		if (payroll.totals() == null) {
+			throw new PostingRejectedException(List.of("Gusto returned payroll " + key.payrollUuid()
+					+ " without its totals, so the vouchers cannot be checked against them; nothing is posted"));
+		}
+		return GustoPayrollMapping.payroll(payroll);
+	}
+
+	private static List<VoucherDraft> vouchers(VoucherPlan plan) {
+		if (plan instanceof VoucherPlan.Rejected rejected) {
+			throw new PostingRejectedException(rejected.problems());
+		}
+		return ((VoucherPlan.Ready) plan).vouchers();
+	}
+
+	private static Map<String, Object> preview(PostingKey key, ProcessedPayroll payroll, List<VoucherDraft> vouchers) {
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("dryRun", key.dryRun());
+		if (payroll != null) {
+			detail.put("employees", payroll.employees().size());
+			detail.put("checkDate", payroll.checkDate().toString());
+		}
+		List<Map<String, Object>> perCompany = new ArrayList<>();
+		for (VoucherDraft voucher : vouchers) {
+			perCompany.add(Map.of("company", voucher.company(), "reference", voucher.reference(), "rows",
+					voucher.rows().size(), "debit", voucher.debitTotal(), "credit", voucher.creditTotal()));
+		}
+		detail.put("vouchers", perCompany);
+		return detail;
+	}
+
+}

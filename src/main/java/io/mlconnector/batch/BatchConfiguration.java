@@ -1,6 +1,11 @@
 package io.mlconnector.batch;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.observation.ObservationRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.launch.support.JobOperatorFactoryBean;
@@ -17,6 +22,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class BatchConfiguration {
 
+	private static final Logger logger = LoggerFactory.getLogger(BatchConfiguration.class);
+
 	@Bean
 	static JobLoggingContextPostProcessor jobLoggingContextPostProcessor() {
 		return new JobLoggingContextPostProcessor();
@@ -25,8 +32,9 @@ class BatchConfiguration {
 	@Bean
 	AsyncJobLauncher asyncJobLauncher(JobRepository jobRepository, ObjectProvider<JobRegistry> jobRegistry,
 			ApplicationContext applicationContext, PlatformTransactionManager transactionManager,
-			ObjectProvider<ObservationRegistry> observationRegistry,
-			@Value("${mlc.batch.max-concurrent-jobs:8}") int maxConcurrentJobs) throws Exception {
+			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<DataSource> dataSource,
+			@Value("${mlc.batch.max-concurrent-jobs:8}") int configuredConcurrentJobs) throws Exception {
+		int maxConcurrentJobs = concurrentJobs(configuredConcurrentJobs, dataSource.getIfAvailable());
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 		executor.setThreadNamePrefix("job-");
 		executor.setCorePoolSize(maxConcurrentJobs);
@@ -47,6 +55,25 @@ class BatchConfiguration {
 		observationRegistry.ifAvailable(factory::setObservationRegistry);
 		factory.afterPropertiesSet();
 		return new AsyncJobLauncher(factory.getObject(), executor);
+	}
+
+	/**
+	 * How many jobs may run at once: a running job holds a connection for its step's
+	 * transaction and needs a second one at times (request budgets, voucher claims), so
+	 * more jobs than half the pool could starve each other until the pool times out.
+	 */
+	static int concurrentJobs(int configured, DataSource dataSource) {
+		if (dataSource instanceof HikariDataSource hikari) {
+			int affordable = Math.max(1, (hikari.getMaximumPoolSize() - 1) / 2);
+			if (affordable < configured) {
+				logger.info(
+						"Running at most {} jobs at once instead of mlc.batch.max-concurrent-jobs={}: each needs up "
+								+ "to two of the pool's {} connections (raise DB_POOL_SIZE to run more)",
+						affordable, configured, hikari.getMaximumPoolSize());
+				return affordable;
+			}
+		}
+		return configured;
 	}
 
 	@Bean

@@ -42,7 +42,7 @@ class PostingsController {
 	 * @param payrollUuid Gusto payroll
 	 * @param kind ACCRUAL, PAYMENT or REVERSAL
 	 * @param dryRun whether the vouchers were only computed
-	 * @param status POSTING, POSTED, FAILED, NOTHING_TO_POST or DRY_RUN
+	 * @param status POSTING, POSTED, FAILED, NOTHING_TO_POST, DRY_RUN or CANCELLED
 	 * @param voucherReference the unique reference stamped on the IFS vouchers
 	 * @param ifsVoucherKeys the IFS vouchers (JSON)
 	 * @param checkDate the payroll's check date
@@ -54,11 +54,12 @@ class PostingsController {
 	 * @param lastError why it failed
 	 * @param postedAt when it was posted (UTC)
 	 * @param preview the vouchers a dry run computed
+	 * @param note why nothing or only part was posted, or the plan's warnings
 	 */
 	record Posting(String tenant, String payrollUuid, String kind, boolean dryRun, String status,
 			String voucherReference, String ifsVoucherKeys, LocalDate checkDate, String currency, BigDecimal grossPay,
 			BigDecimal totalDebit, BigDecimal totalCredit, Long jobExecutionId, String lastError,
-			LocalDateTime postedAt, JsonNode preview) {
+			LocalDateTime postedAt, JsonNode preview, String note) {
 
 	}
 
@@ -80,7 +81,8 @@ class PostingsController {
 					rs.getString("currency"), rs.getBigDecimal("gross_pay"), rs.getBigDecimal("total_debit"),
 					rs.getBigDecimal("total_credit"), rs.getObject("job_execution_id", Long.class),
 					rs.getString("last_error"), rs.getObject("posted_at", LocalDateTime.class),
-					(rs.getString("preview") != null) ? this.json.readTree(rs.getString("preview")) : null))
+					(rs.getString("preview") != null) ? this.json.readTree(rs.getString("preview")) : null,
+					rs.getString("note")))
 			.list());
 	}
 

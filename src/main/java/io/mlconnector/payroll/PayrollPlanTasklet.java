@@ -30,6 +30,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -76,7 +77,7 @@ class PayrollPlanTasklet implements Tasklet {
 
 	private final AuditTrail audit;
 
-	private final AsyncJobLauncher launcher;
+	private final ObjectProvider<AsyncJobLauncher> launcher;
 
 	private final ObjectProvider<Job> postingJob;
 
@@ -87,8 +88,8 @@ class PayrollPlanTasklet implements Tasklet {
 	private final JsonMapper json;
 
 	PayrollPlanTasklet(Tenants tenants, GustoClient gusto, IfsClients ifs, PayrollPostings postings, AuditTrail audit,
-			AsyncJobLauncher launcher, ObjectProvider<Job> postingJob, TransactionTemplate transactions,
-			JsonMapper json) {
+			ObjectProvider<AsyncJobLauncher> launcher, ObjectProvider<Job> postingJob, TransactionTemplate transactions,
+			PlatformTransactionManager stepTransactions, JsonMapper json) {
 		this.json = json;
 		this.tenants = tenants;
 		this.gusto = gusto;
@@ -98,7 +99,9 @@ class PayrollPlanTasklet implements Tasklet {
 		this.launcher = launcher;
 		this.postingJob = postingJob;
 		this.transactions = transactions;
-		this.outsideTransaction = new TransactionTemplate(transactions.getTransactionManager());
+		// a job is launched outside the step's transaction: the job repository refuses to
+		// create an execution inside one
+		this.outsideTransaction = new TransactionTemplate(stepTransactions);
 		this.outsideTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
 	}
 
@@ -289,7 +292,7 @@ class PayrollPlanTasklet implements Tasklet {
 			}
 			boolean started = Boolean.TRUE.equals(this.outsideTransaction.execute((status) -> {
 				try {
-					this.launcher.start(this.postingJob.getObject(), PostingParameters.parameters(accrual));
+					this.launcher.getObject().start(this.postingJob.getObject(), PostingParameters.parameters(accrual));
 					return true;
 				}
 				catch (JobInstanceAlreadyCompleteException | JobExecutionAlreadyRunningException ex) {

@@ -43,6 +43,7 @@ import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.context.annotation.Bean;
@@ -102,13 +103,16 @@ class PayrollPostingJobConfiguration {
 	@Bean
 	Step payrollPostingPlanStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			Tenants tenants, GustoClient gusto, IfsClients ifs, PayrollPostings postings, AuditTrail audit,
-			AsyncJobLauncher launcher, ObjectProvider<Job> payrollPostingJob, TransactionTemplate transactions,
-			JsonMapper json) {
+			ObjectProvider<AsyncJobLauncher> launcher, @Qualifier(JOB) ObjectProvider<Job> payrollPostingJob,
+			TransactionTemplate transactions, JsonMapper json) {
+		// launcher and job are looked up when a reversal launches the accrual of its
+		// reversal payroll: the launcher's job registry is filled with the jobs as it is
+		// created, so a job may not depend on it
 		// the tasklet runs again on every restart: it keeps the plan once a voucher left
 		// for IFS and plans afresh when none did
 		return new StepBuilder(PLAN_STEP, jobRepository)
 			.tasklet(new PayrollPlanTasklet(tenants, gusto, ifs, postings, audit, launcher, payrollPostingJob,
-					transactions, json), transactionManager)
+					transactions, transactionManager, json), transactionManager)
 			.allowStartIfComplete(true)
 			.build();
 	}

@@ -28,6 +28,9 @@ class PayrollPostings {
 
 	private final TransactionTemplate transactions;
 
+	/** Claims commit on their own, before IFS is called, even inside a chunk. */
+	private final TransactionTemplate claims;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
@@ -35,6 +38,9 @@ class PayrollPostings {
 	PayrollPostings(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.claims = new TransactionTemplate(transactions.getTransactionManager());
+		this.claims
+			.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.json = json;
 		this.clock = clock;
 	}
@@ -50,6 +56,10 @@ class PayrollPostings {
 			if (key.dryRun()) {
 				return;
 			}
+			this.jdbc.sql(
+					"INSERT IGNORE INTO payroll_state (tenant, payroll_uuid, created_at, updated_at) VALUES (?, ?, ?, ?)")
+				.params(key.tenant(), key.payrollUuid(), now(), now())
+				.update();
 			for (VoucherDraft voucher : vouchers) {
 				this.jdbc.sql("""
 						INSERT INTO payroll_voucher (tenant, payroll_uuid, kind, company, reference, status,
@@ -69,15 +79,26 @@ class PayrollPostings {
 	 * @return whether Gusto cancelled the payroll (as its REVERSAL posting recorded)
 	 */
 	boolean lockPayroll(String tenant, String payrollUuid) {
+		// FOR UPDATE first: an INSERT IGNORE on an existing row takes a shared lock, and
+		// two
+		// transactions upgrading shared locks deadlock
+		Optional<Boolean> cancelled = lockedState(tenant, payrollUuid);
+		if (cancelled.isPresent()) {
+			return cancelled.get();
+		}
 		this.jdbc
 			.sql("INSERT IGNORE INTO payroll_state (tenant, payroll_uuid, created_at, updated_at) VALUES (?, ?, ?, ?)")
 			.params(tenant, payrollUuid, now(), now())
 			.update();
+		return lockedState(tenant, payrollUuid).orElseThrow();
+	}
+
+	private Optional<Boolean> lockedState(String tenant, String payrollUuid) {
 		return this.jdbc
 			.sql("SELECT cancelled_at IS NOT NULL FROM payroll_state WHERE tenant = ? AND payroll_uuid = ? FOR UPDATE")
 			.params(tenant, payrollUuid)
 			.query(Boolean.class)
-			.single();
+			.optional();
 	}
 
 	/**
@@ -154,7 +175,7 @@ class PayrollPostings {
 	 * @return what the claim found
 	 */
 	Claim claim(long voucher, PostingKey key, long executionId) {
-		return this.transactions.execute((status) -> {
+		return this.claims.execute((status) -> {
 			boolean cancelled = lockPayroll(key.tenant(), key.payrollUuid());
 			VoucherRecord current = this.jdbc.sql(VOUCHERS + "WHERE v.id = ? FOR UPDATE")
 				.param(voucher)
@@ -293,6 +314,20 @@ class PayrollPostings {
 			.update();
 	}
 
+	/**
+	 * The postings of these kinds that failed, to be retried.
+	 */
+	List<PostingKey> failed(String tenant, List<PostingKind> kinds) {
+		return this.jdbc
+			.sql("SELECT payroll_uuid, kind FROM payroll_posting WHERE tenant = :tenant AND status = 'FAILED' "
+					+ "AND dry_run = FALSE AND kind IN (:kinds) ORDER BY id")
+			.param("tenant", tenant)
+			.param("kinds", kinds.stream().map(PostingKind::name).toList())
+			.query((rs, row) -> new PostingKey(tenant, rs.getString("payroll_uuid"),
+					PostingKind.valueOf(rs.getString("kind")), false))
+			.list();
+	}
+
 	Optional<String> status(PostingKey key) {
 		return this.jdbc.sql(
 				"SELECT status FROM payroll_posting WHERE tenant = ? AND payroll_uuid = ? AND kind = ? AND dry_run = ?")
@@ -303,7 +338,8 @@ class PayrollPostings {
 
 	private VoucherRecord voucherRecord(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new VoucherRecord(rs.getLong("id"), VoucherStatus.valueOf(rs.getString("status")),
-				rs.getObject("claimed_by", Long.class), RUNNING.contains(rs.getString("claim_status")),
+				rs.getObject("claimed_by", Long.class),
+				rs.getString("claim_status") != null && RUNNING.contains(rs.getString("claim_status")),
 				this.json.readValue(rs.getString("draft"), VoucherDraft.class));
 	}
 

@@ -51,6 +51,12 @@ class PayrollSweepJobConfiguration {
 
 	private static final Duration GUSTO_TIMEOUT = Duration.ofMinutes(5);
 
+	/** How far before the window a pay period may start whose check date is in it. */
+	private static final int PAY_PERIOD_MARGIN_DAYS = 45;
+
+	/** Postings the sweep leaves alone: done, or done with nothing to post. */
+	private static final java.util.Set<String> SETTLED = java.util.Set.of("POSTED", "NOTHING_TO_POST", "CANCELLED");
+
 	@Bean
 	Job payrollSweepJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tenants tenants,
 			GustoClient gusto, PayrollPostings postings, AsyncJobLauncher launcher, Job payrollPostingJob) {
@@ -64,27 +70,37 @@ class PayrollSweepJobConfiguration {
 				String tenant = parameters.getString("tenant");
 				LocalDate from = LocalDate.parse(parameters.getString("from"));
 				LocalDate to = LocalDate.parse(parameters.getString("to"));
-				List<GustoPayroll> payrolls = gusto.payrolls(tenant, from, to)
+				// Gusto filters the list by pay period (date_filter_by=check_date applies
+				// to
+				// regular payrolls only), so the window is widened by a pay period's
+				// worth and filtered by check date here
+				List<GustoPayroll> payrolls = gusto.payrolls(tenant, from.minusDays(PAY_PERIOD_MARGIN_DAYS), to)
 					.filter(GustoPayroll::isProcessed)
+					.filter((payroll) -> payroll.checkDate() != null && !payroll.checkDate().isBefore(from)
+							&& !payroll.checkDate().isAfter(to))
 					.collectList()
 					.block(GUSTO_TIMEOUT);
 				int launched = 0;
 				int posted = 0;
+				List<PostingKey> due = new java.util.ArrayList<>();
 				for (GustoPayroll payroll : payrolls) {
 					contribution.incrementReadCount();
 					PostingKey key = new PostingKey(tenant, payroll.id(), PostingKind.ACCRUAL, false);
-					if (postings.status(key).filter("POSTED"::equals).isPresent()) {
+					if (postings.status(key).filter(SETTLED::contains).isPresent()) {
 						posted++;
 						continue;
 					}
-					JobParameters posting = new JobParametersBuilder().addString("tenant", tenant)
-						.addString("payrollUuid", payroll.id())
-						.addString("kind", PostingKind.ACCRUAL.name())
-						.addString("dryRun", "false")
-						.toJobParameters();
+					due.add(key);
+				}
+				// payments and reversals that failed (accrual not posted yet, IFS down)
+				// are
+				// retried too
+				due.addAll(postings.failed(tenant, List.of(PostingKind.PAYMENT, PostingKind.REVERSAL)));
+				int retried = 0;
+				for (PostingKey key : due) {
 					boolean started = Boolean.TRUE.equals(outsideTransaction.execute((status) -> {
 						try {
-							launcher.start(payrollPostingJob, posting);
+							launcher.start(payrollPostingJob, PostingParameters.parameters(key));
 							return true;
 						}
 						catch (JobInstanceAlreadyCompleteException | JobExecutionAlreadyRunningException ex) {
@@ -92,18 +108,23 @@ class PayrollSweepJobConfiguration {
 							return false;
 						}
 						catch (Exception ex) {
-							throw new IllegalStateException(
-									"could not launch the posting of payroll " + payroll.id() + ": " + ex.getMessage(),
-									ex);
+							throw new IllegalStateException("could not launch the " + key.kind()
+									+ " posting of payroll " + key.payrollUuid() + ": " + ex.getMessage(), ex);
 						}
 					}));
-					if (started) {
+					if (started && key.kind() == PostingKind.ACCRUAL) {
 						launched++;
+					}
+					else if (started) {
+						retried++;
+					}
+					if (started) {
 						contribution.incrementWriteCount(1);
 					}
 				}
 				contribution.setExitStatus(new ExitStatus("COMPLETED", payrolls.size() + " processed payroll(s) from "
-						+ from + " to " + to + ": " + posted + " posted, " + launched + " posting(s) launched"));
+						+ from + " to " + to + ": " + posted + " posted, " + launched + " posting(s) launched"
+						+ ((retried > 0) ? ", " + retried + " failed payment or reversal posting(s) retried" : "")));
 				return RepeatStatus.FINISHED;
 			}, transactionManager).build())
 			.build();

@@ -327,6 +327,89 @@ class AccrualVoucherBuilderTests {
 		assertThat(reversal.balanced()).isTrue();
 	}
 
+	@Test
+	void anEmployerBenefitContributionTheTotalsHaveButTheEmployeesDoNotIsRefusedNamingTheDifference() {
+		// a missing employee_benefits:read scope hides the benefits of the employees
+		var ann = employee(ANN, "Ann").earning("Regular Hours", "1000.00", null).build();
+		ProcessedPayroll payroll = new ProcessedPayroll(PayrollFixtures.PAYROLL, PayrollFixtures.CHECK_DATE,
+				PayrollFixtures.PERIOD_END, false, List.of(ann), List.of(),
+				new ProcessedPayroll.Totals(money("1000.00"), money("1000.00"), money("0.00"), money("0.00"),
+						money("0.00"), null, null, null, null, null, money("450.00"), money("0.00"), money("0.00"),
+						money("0.00")));
+		VoucherPlan plan = build(standardMapping(), payroll, Map.of(ANN, profile(ANN, "Engineering", null)));
+		assertThat(plan).isInstanceOfSatisfying(VoucherPlan.Rejected.class,
+				(rejected) -> assertThat(rejected.problems()).singleElement()
+					.asString()
+					.contains("company benefit contributions add up to 0.00 but the payroll's total is 450.00",
+							"a difference of 450.00", "employee_benefits:read"));
+	}
+
+	@Test
+	void deductionsAndPaperChecksAreCheckedAgainstTheirTotals() {
+		var ann = employee(ANN, "Ann").earning("Regular Hours", "1000.00", null)
+			.benefit("Medical", "50.00", "150.00")
+			.deduction("Child Support", "80.00")
+			.paidByCheck()
+			.build();
+		ProcessedPayroll matching = new ProcessedPayroll(PayrollFixtures.PAYROLL, PayrollFixtures.CHECK_DATE,
+				PayrollFixtures.PERIOD_END, false, List.of(ann), List.of(),
+				new ProcessedPayroll.Totals(money("1000.00"), money("870.00"), money("0.00"), money("0.00"),
+						money("0.00"), null, null, null, null, null, money("150.00"), money("50.00"), money("80.00"),
+						money("870.00")));
+		ProcessedPayroll differing = new ProcessedPayroll(PayrollFixtures.PAYROLL, PayrollFixtures.CHECK_DATE,
+				PayrollFixtures.PERIOD_END, false, List.of(ann), List.of(),
+				new ProcessedPayroll.Totals(money("1000.00"), money("870.00"), money("0.00"), money("0.00"),
+						money("0.00"), null, null, null, null, null, money("150.00"), money("55.00"), money("75.00"),
+						money("0.00")));
+		Map<String, EmployeeProfile> profiles = Map.of(ANN, profile(ANN, "Engineering", null));
+		assertThat(build(standardMapping(), matching, profiles)).isInstanceOf(VoucherPlan.Ready.class);
+		assertThat(build(standardMapping(), differing, profiles))
+			.isInstanceOfSatisfying(VoucherPlan.Rejected.class, (rejected) -> assertThat(rejected.problems()).hasSize(3)
+				.anySatisfy((problem) -> assertThat(problem).contains("employee benefit deductions add up to 50.00"))
+				.anySatisfy((problem) -> assertThat(problem).contains("other deductions add up to 80.00"))
+				.anySatisfy((problem) -> assertThat(problem).contains("paper check amounts add up to 870.00")));
+	}
+
+	@Test
+	void anUnknownEarningTypeAndLinesBeyondGrossArePostedWithAWarning() {
+		var ann = employee(ANN, "Ann").earning("Regular Hours", "1000.00", null)
+			.earning("Hazard Pay", "50.00", null)
+			.build();
+		ProcessedPayroll.EmployeePay understated = new ProcessedPayroll.EmployeePay(ann.employeeUuid(), ann.name(),
+				money("1000.00"), money("1000.00"), money("1000.00"), ann.earnings(), List.of(), List.of(), List.of(),
+				List.of());
+		VoucherPlan plan = build(standardMapping(), payroll(List.of(understated)),
+				Map.of(ANN, profile(ANN, "Engineering", null)));
+		assertThat(plan).isInstanceOfSatisfying(VoucherPlan.Ready.class, (ready) -> {
+			assertThat(ready.vouchers().get(0).balanced()).isTrue();
+			assertThat(ready.warnings()).hasSize(2)
+				.anySatisfy((warning) -> assertThat(warning).contains("earning type 'Hazard Pay' is not known",
+						"mapping.earning-categories"))
+				.anySatisfy((warning) -> assertThat(warning)
+					.contains("the compensation lines exceed gross pay 1000.00 by 50.00"));
+		});
+	}
+
+	@Test
+	void aReversalPayrollWithNegatedAmountsBooksTheMirrorOfTheOriginal() {
+		var ann = employee(ANN, "Ann").earning("Regular Hours", "1000.00", null)
+			.employeeTax("Federal Income Tax", "100.00")
+			.build();
+		var negated = employee(ANN, "Ann").earning("Regular Hours", "-1000.00", null)
+			.employeeTax("Federal Income Tax", "-100.00")
+			.build();
+		Map<String, EmployeeProfile> profiles = Map.of(ANN, profile(ANN, "Engineering", null));
+		VoucherDraft original = single(build(standardMapping(), payroll(List.of(ann)), profiles));
+		VoucherDraft reversal = single(build(standardMapping(),
+				new ProcessedPayroll("r0000000-0000-0000-0000-000000000001", PayrollFixtures.CHECK_DATE.plusDays(7),
+						PayrollFixtures.PERIOD_END, true, "Reversal", List.of(negated), List.of(), null),
+				profiles));
+		assertThat(reversal.text()).contains("reversal accrual");
+		assertThat(reversal.rows()).extracting(Row::account, Row::debit, Row::credit)
+			.containsExactlyElementsOf(
+					original.rows().stream().map((row) -> tuple(row.account(), row.credit(), row.debit())).toList());
+	}
+
 	private static VoucherPlan build(Map<String, String> mapping, ProcessedPayroll payroll,
 			Map<String, EmployeeProfile> profiles) {
 		return new AccrualVoucherBuilder(rules(mapping), "10").build(payroll, profiles);

@@ -95,6 +95,8 @@ final class PayrollFixtures {
 
 		private BigDecimal netPayOverride;
 
+		private boolean paidByCheck;
+
 		private Employee(String uuid, String name) {
 			this.uuid = uuid;
 			this.name = name;
@@ -130,6 +132,11 @@ final class PayrollFixtures {
 			return this;
 		}
 
+		Employee paidByCheck() {
+			this.paidByCheck = true;
+			return this;
+		}
+
 		Employee netPay(String amount) {
 			this.netPayOverride = money(amount);
 			return this;
@@ -152,7 +159,7 @@ final class PayrollFixtures {
 					: gross.subtract(employeeTaxes).subtract(deducted).subtract(cashTips);
 			BigDecimal check = net.add(sum(this.reimbursements));
 			return new EmployeePay(this.uuid, this.name, gross, net, check, this.earnings, this.taxes, this.benefits,
-					this.deductions, this.reimbursements);
+					this.deductions, this.reimbursements, this.paidByCheck);
 		}
 
 		private static BigDecimal sum(List<BigDecimal> amounts) {

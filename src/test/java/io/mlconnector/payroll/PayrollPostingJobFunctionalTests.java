@@ -190,6 +190,9 @@ class PayrollPostingJobFunctionalTests {
 	void aReversalPostsTheAccrualWithSidesSwapped() throws Exception {
 		String payroll = this.sandbox.processPayroll();
 		assertThat(run(parameters(payroll, "ACCRUAL", false)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		// the swap is the booking of a cancellation: Gusto shows the payroll unprocessed
+		// again (a reversed payroll is booked by its reversal payroll's own accrual)
+		this.sandbox.cancelPayroll(payroll);
 
 		JobExecution reversal = run(parameters(payroll, "REVERSAL", false));
 
@@ -230,6 +233,7 @@ class PayrollPostingJobFunctionalTests {
 	@Test
 	void aReversalOfAPayrollThatWasNeverPostedPostsNothing() throws Exception {
 		String payroll = this.sandbox.processPayroll();
+		this.sandbox.cancelPayroll(payroll);
 		JobExecution reversal = run(parameters(payroll, "REVERSAL", false));
 		assertThat(reversal.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(this.postings.status(new PostingKey(TENANT, payroll, PostingKind.REVERSAL, false)))
@@ -277,8 +281,10 @@ class PayrollPostingJobFunctionalTests {
 		java.time.LocalDate checkDate = this.gusto.payroll(TENANT, missed).block(Duration.ofSeconds(30)).checkDate();
 		java.time.LocalDate from = checkDate.minusDays(60);
 		java.time.LocalDate to = checkDate.plusDays(30);
-		List<String> processed = this.gusto.payrolls(TENANT, from, to)
+		// the sweep's window is one of check dates; Gusto's list filters by pay period
+		List<String> processed = this.gusto.payrolls(TENANT, from.minusDays(45), to)
 			.filter(io.mlconnector.gusto.GustoPayroll::isProcessed)
+			.filter((payroll) -> !payroll.checkDate().isBefore(from) && !payroll.checkDate().isAfter(to))
 			.map(io.mlconnector.gusto.GustoPayroll::id)
 			.collectList()
 			.block(Duration.ofSeconds(30));

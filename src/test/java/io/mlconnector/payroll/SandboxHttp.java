@@ -64,6 +64,24 @@ final class SandboxHttp {
 			.asString();
 	}
 
+	/**
+	 * Reverses a processed payroll in the Gusto sandbox (all employees, or those given).
+	 * @return the reversal payroll's uuid
+	 */
+	String reversePayroll(String payroll, String... employees) {
+		return admin(HttpMethod.POST, "/sandbox/gusto/_admin/payrolls/" + payroll + "/reverse",
+				java.util.Map.of("employees", java.util.List.of(employees), "emit_processed", false))
+			.path("payroll_uuid")
+			.asString();
+	}
+
+	/**
+	 * Cancels a processed payroll in the Gusto sandbox: it is unprocessed again.
+	 */
+	void cancelPayroll(String payroll) {
+		admin(HttpMethod.POST, "/sandbox/gusto/_admin/payrolls/" + payroll + "/cancel", java.util.Map.of());
+	}
+
 	JsonNode ifsVouchers(String reference) {
 		return this.http.get()
 			.uri(this.base + "/sandbox/ifs/_admin/vouchers?reference={reference}", reference)

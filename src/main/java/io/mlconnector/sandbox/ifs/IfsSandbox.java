@@ -138,7 +138,7 @@ final class IfsSandbox {
 
 	Mono<ServerResponse> odata(ServerRequest request) {
 		this.requests.incrementAndGet();
-		SandboxFaults.Fault fault = this.faults.next();
+		SandboxFaults.Fault fault = this.faults.next(request.path());
 		if (fault != null) {
 			switch (fault.kind()) {
 				case LATENCY -> {

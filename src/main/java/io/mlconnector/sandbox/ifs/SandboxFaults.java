@@ -31,8 +31,10 @@ final class SandboxFaults {
 	 * @param status the status for {@code STATUS}
 	 * @param retryAfterSeconds {@code Retry-After} sent with 429/503, or null for none
 	 * @param latencyMillis the wait for {@code LATENCY}
+	 * @param path only requests whose path contains this (for example {@code $batch}), or
+	 * null for any; other requests pass untouched while the fault waits
 	 */
-	record Fault(Kind kind, Integer count, Integer status, Integer retryAfterSeconds, Long latencyMillis) {
+	record Fault(Kind kind, Integer count, Integer status, Integer retryAfterSeconds, Long latencyMillis, String path) {
 
 		Fault {
 			if (kind == null) {
@@ -63,11 +65,12 @@ final class SandboxFaults {
 
 	/**
 	 * Takes the fault for the next request.
+	 * @param path the request's path
 	 * @return the fault, or null
 	 */
-	synchronized Fault next() {
+	synchronized Fault next(String path) {
 		Fault head = this.pending.peekFirst();
-		if (head == null) {
+		if (head == null || (head.path() != null && !path.contains(head.path()))) {
 			return null;
 		}
 		this.usedOfHead++;

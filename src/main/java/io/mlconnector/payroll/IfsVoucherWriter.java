@@ -113,6 +113,9 @@ final class IfsVoucherWriter {
 			Set<String> accounts = values(this.connection.entitySets().account(), "Account", voucher.company());
 			Set<String> costCenters = values(this.connection.entitySets().costCenter(), this.rules.costCenterCodePart(),
 					voucher.company());
+			Set<String> projects = voucher.rows().stream().anyMatch((row) -> row.project() != null)
+					? values(this.connection.entitySets().project(), this.rules.jobCodePart(), voucher.company())
+					: Set.of();
 			Set<String> reported = new HashSet<>();
 			for (VoucherDraft.Row row : voucher.rows()) {
 				if (!accounts.contains(row.account()) && reported.add("account " + row.account())) {
@@ -124,6 +127,12 @@ final class IfsVoucherWriter {
 					problems.add("cost center " + row.costCenter() + " (" + this.rules.costCenterCodePart()
 							+ ") does not exist in IFS company " + voucher.company()
 							+ ": create it in IFS or fix the allocation rules");
+				}
+				if (row.project() != null && !projects.contains(row.project())
+						&& reported.add("project " + row.project())) {
+					problems.add("project " + row.project() + " (" + this.rules.jobCodePart()
+							+ ") does not exist in IFS company " + voucher.company()
+							+ ": create it in IFS or fix mapping.job-by-title and the allocation rules");
 				}
 			}
 		}

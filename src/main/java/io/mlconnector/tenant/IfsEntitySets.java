@@ -25,6 +25,9 @@ import jakarta.validation.constraints.NotBlank;
  * as {@code <EntityType>_<Action>} (sandbox default)
  * @param paymentProposalAcknowledgeAction bound action that acknowledges a payment
  * proposal, as {@code <EntityType>_<Action>} (sandbox default)
+ * @param project project or job allocations: values of the tenant's {@code job-code-part}
+ * (sandbox default {@code CodePartValuesHandling.svc/CodeCSet}, for code part C; the real
+ * name is not published)
  * @param changeTimestampField filterable {@code Edm.DateTimeOffset} attribute that
  * changes on every write of a polled record; IFS has no generic one, so it is configured
  * per tenant (sandbox default {@code ChangedDate})
@@ -34,7 +37,8 @@ public record IfsEntitySets(@Valid IfsEntitySet company, @Valid IfsEntitySet vou
 		@NotBlank String supplierInvoiceApproveAction, @Valid IfsEntitySet purchaseOrder,
 		@Valid IfsEntitySet paymentProposal, @Valid IfsEntitySet resource, @Valid IfsEntitySet account,
 		@Valid IfsEntitySet costCenter, @NotBlank String purchaseOrderAcknowledgeAction,
-		@NotBlank String paymentProposalAcknowledgeAction, @NotBlank String changeTimestampField) {
+		@NotBlank String paymentProposalAcknowledgeAction, @NotBlank String changeTimestampField,
+		@Valid IfsEntitySet project) {
 
 	public IfsEntitySets {
 		company = orDefault(company, "CompanyHandling", "CompanySet");
@@ -53,10 +57,11 @@ public record IfsEntitySets(@Valid IfsEntitySet company, @Valid IfsEntitySet vou
 		paymentProposalAcknowledgeAction = (paymentProposalAcknowledgeAction != null) ? paymentProposalAcknowledgeAction
 				: "PaymentProposal_Acknowledge";
 		changeTimestampField = (changeTimestampField != null) ? changeTimestampField : "ChangedDate";
+		project = orDefault(project, "CodePartValuesHandling", "CodeCSet");
 	}
 
 	static IfsEntitySets defaults() {
-		return new IfsEntitySets(null, null, null, null, null, null, null, null, null, null, null, null, null);
+		return new IfsEntitySets(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	private static IfsEntitySet orDefault(IfsEntitySet configured, String projection, String entitySet) {

@@ -366,6 +366,18 @@ class PayrollLedgerFunctionalTests {
 		assertThat(this.postings.status(key(payroll, PostingKind.ACCRUAL))).hasValue("POSTED");
 	}
 
+	@Test
+	void aProjectIfsDoesNotHaveIsReportedBeforeAnythingIsPosted() {
+		var tenant = this.tenants.find(TENANT).orElseThrow();
+		IfsVoucherWriter writer = new IfsVoucherWriter(this.ifs.forTenant(tenant), tenant.mapping());
+		VoucherDraft draft = new VoucherDraft("10", "M", java.time.LocalDate.of(2026, 11, 27),
+				"GUSTO:00000000-0000-0000-0000-00000000000p:ACCRUAL:10", "Payroll 2026-11-27 accrual",
+				List.of(new VoucherDraft.Row("7010", "CC-100", "P-404", null, new BigDecimal("100.00"), Amounts.ZERO),
+						new VoucherDraft.Row("2910", "CC-100", "P-100", null, Amounts.ZERO, new BigDecimal("100.00"))));
+		assertThat(writer.missingCodes(List.of(draft))).containsExactly("project P-404 (CodeC) does not exist in IFS "
+				+ "company 10: create it in IFS or fix mapping.job-by-title and the allocation rules");
+	}
+
 	private PayrollPostingJobConfiguration.PlannedVoucherWriter writer(PostingKey key, long execution) {
 		var tenant = this.tenants.find(TENANT).orElseThrow();
 		return new PayrollPostingJobConfiguration.PlannedVoucherWriter(key, execution,

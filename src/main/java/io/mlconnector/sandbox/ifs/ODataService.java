@@ -625,6 +625,11 @@ final class ODataService {
 			requireExists(this.model.costCenters, List.of(company, values.get("CodeB")), row + ": cost center (code B) "
 					+ values.get("CodeB") + " does not exist in company " + company + ".", "CodeB");
 		}
+		if (values.get("CodeC") != null) {
+			requireExists(this.model.projects, List.of(company, values.get("CodeC")),
+					row + ": project (code C) " + values.get("CodeC") + " does not exist in company " + company + ".",
+					"CodeC");
+		}
 		BigDecimal debit = (BigDecimal) values.get("CurrencyDebetAmount");
 		BigDecimal credit = (BigDecimal) values.get("CurrencyCreditAmount");
 		for (BigDecimal amount : new BigDecimal[] { debit, credit }) {

@@ -33,6 +33,8 @@ final class SandboxModel {
 
 	final EntitySet costCenters;
 
+	final EntitySet projects;
+
 	final EntitySet vouchers;
 
 	final EntitySet voucherRows;
@@ -74,12 +76,17 @@ final class SandboxModel {
 						props("Company", STRING, "CodeB", STRING, "Description", STRING), Set.of("Company", "CodeB"),
 						null, null, null, Map.of(), Map.of()),
 				null));
+		this.projects = add(new EntitySet(n("CodePartValuesHandling"), n("CodeCSet"),
+				type(n("CodeC"), List.of("Company", "CodeC"),
+						props("Company", STRING, "CodeC", STRING, "Description", STRING), Set.of("Company", "CodeC"),
+						null, null, null, Map.of(), Map.of()),
+				null));
 		EntityType voucherRow = type(n("VoucherRow"),
 				List.of("Company", "VoucherType", "AccountingYear", "VoucherNo", "RowNo"),
 				props("Company", STRING, "VoucherType", STRING, "AccountingYear", INT, "VoucherNo", INT, "RowNo", INT,
-						"Account", STRING, "CodeB", STRING, "CurrencyCode", STRING, "CurrencyDebetAmount", DECIMAL,
-						"CurrencyCreditAmount", DECIMAL, "Text", STRING, "ReferenceSerie", STRING, "ReferenceNumber",
-						STRING, "TransCode", STRING),
+						"Account", STRING, "CodeB", STRING, "CodeC", STRING, "CurrencyCode", STRING,
+						"CurrencyDebetAmount", DECIMAL, "CurrencyCreditAmount", DECIMAL, "Text", STRING,
+						"ReferenceSerie", STRING, "ReferenceNumber", STRING, "TransCode", STRING),
 				Set.of("Account"), "RowNo", null, null, Map.of(), Map.of());
 		this.vouchers = add(new EntitySet(n("VoucherHandling"), n("VoucherSet"),
 				type(n("Voucher"), List.of("Company", "VoucherType", "AccountingYear", "VoucherNo"),
@@ -121,7 +128,7 @@ final class SandboxModel {
 	}
 
 	List<EntitySet> sets() {
-		return List.of(this.companies, this.accounts, this.costCenters, this.vouchers, this.voucherRows,
+		return List.of(this.companies, this.accounts, this.costCenters, this.projects, this.vouchers, this.voucherRows,
 				this.supplierInvoices, this.purchaseOrders, this.paymentProposals);
 	}
 

@@ -97,6 +97,10 @@ final class SandboxStore {
 			insert(this.model.costCenters,
 					Map.of("Company", company, "CodeB", costCenter, "Description", "Cost center " + costCenter), null);
 		}
+		for (String project : List.of("P-100", "P-200")) {
+			insert(this.model.projects,
+					Map.of("Company", company, "CodeC", project, "Description", "Project " + project), null);
+		}
 	}
 
 	synchronized Row find(EntitySet set, List<Object> key) {

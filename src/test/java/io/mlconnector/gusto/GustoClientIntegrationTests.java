@@ -74,8 +74,16 @@ class GustoClientIntegrationTests extends GustoSandboxTestSupport {
 		GustoPayrollTotals totals = payroll.totals();
 		assertThat(totals.grossPay()).isEqualByComparingTo(total(compensations, GustoEmployeeCompensation::grossPay));
 		assertThat(totals.netPay()).isEqualByComparingTo(total(compensations, GustoEmployeeCompensation::netPay));
-		assertThat(totals.checkAmount())
-			.isEqualByComparingTo(total(compensations, GustoEmployeeCompensation::checkAmount));
+		// Gusto's example: net_pay - check_amount = net_pay_debit, so the total
+		// check_amount
+		// is what is paid by paper check
+		List<GustoEmployeeCompensation> byCheck = compensations.stream()
+			.filter((c) -> "Check".equals(c.paymentMethod()))
+			.toList();
+		assertThat(byCheck).isNotEmpty();
+		assertThat(totals.checkAmount()).isEqualByComparingTo(total(byCheck, GustoEmployeeCompensation::checkAmount));
+		assertThat(totals.netPayDebit())
+			.isEqualByComparingTo(totals.netPay().subtract(total(byCheck, GustoEmployeeCompensation::netPay)));
 		assertThat(totals.employerTaxes()).isEqualByComparingTo(sum(compensations.stream()
 			.flatMap((c) -> c.taxes().stream())
 			.filter(GustoTax::employer)

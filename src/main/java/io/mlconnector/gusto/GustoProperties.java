@@ -35,6 +35,9 @@ import org.springframework.validation.annotation.Validated;
  * @param webhookUrl public URL of this service's {@code /webhooks/gusto}, used by the
  * subscription command
  * @param subscriptionTypes entity types the webhook subscription asks for
+ * @param handshakeWindow how long after the subscription command this service accepts the
+ * unsigned handshake POST of the verification token; outside it, a handshake POST is
+ * refused without calling Gusto
  * @param connectionCheck whether the Gusto connection check runs for health and the
  * operator API (tests that supply their own check switch it off)
  */
@@ -47,7 +50,8 @@ public record GustoProperties(@DefaultValue("60s") Duration refreshLeeway, @Defa
 		@DefaultValue("100") @Min(1) int pageSize, @DefaultValue("4") @Min(1) int pageConcurrency, URI webhookUrl,
 		@DefaultValue( {
 				"Company", "Employee", "EmployeeJobCompensation", "Location",
-				"Payroll" }) List<String> subscriptionTypes){
+				"Payroll" }) List<String> subscriptionTypes,
+		@DefaultValue("15m") Duration handshakeWindow){
 
 	public GustoProperties {
 		if (pageSize > 100) {

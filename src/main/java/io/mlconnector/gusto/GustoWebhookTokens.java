@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.mlconnector.audit.AuditOutcome;
 import io.mlconnector.audit.AuditTrail;
+import io.mlconnector.outbound.BudgetExhaustedException;
 import io.mlconnector.secrets.Secret;
 import io.mlconnector.secrets.TokenCipher;
 import io.mlconnector.tenant.Tenant;
@@ -28,9 +30,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The webhook subscription handshake [SPEC put-v1-verify-webhook-subscription-uuid]: a
  * token POSTed (unsigned) to {@code /webhooks/gusto} is offered to Gusto with {@code PUT
- * /v1/webhook_subscriptions/{uuid}/verify} for each pending subscription of each
- * configured Gusto application; only a token Gusto accepts is stored (encrypted, in
- * {@code gusto_webhook_token}) and used to check signatures.
+ * /v1/webhook_subscriptions/{uuid}/verify}, but only while this service expects a
+ * handshake (its subscription command created a subscription that is still pending, see
+ * {@link WebhookHandshakes}), one handshake at a time, with permits taken only if free
+ * now; only a token Gusto accepts is stored (encrypted, in {@code gusto_webhook_token})
+ * and used to check signatures.
  */
 class GustoWebhookTokens implements GustoWebhookVerification {
 
@@ -60,10 +64,15 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 
 	private final GustoProperties properties;
 
+	private final WebhookHandshakes handshakes;
+
+	private final AtomicBoolean handshakeRunning = new AtomicBoolean();
+
 	private volatile Cached cached;
 
 	GustoWebhookTokens(JdbcClient jdbc, ObjectProvider<TokenCipher> cipher, Tenants tenants, GustoClient client,
-			AuditTrail audit, Clock clock, GustoProperties properties) {
+			AuditTrail audit, Clock clock, GustoProperties properties, WebhookHandshakes handshakes) {
+		this.handshakes = handshakes;
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.tenants = tenants;
@@ -75,26 +84,60 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 
 	@Override
 	public Mono<Void> accept(Secret verificationToken) {
-		return Flux.fromIterable(applications())
-			.concatMap((tenant) -> this.client.webhookSubscriptions(tenant.id())
-				.filter((s) -> "pending".equals(s.status()))
-				// this service's own subscription first: the POST came to its URL
-				.sort(java.util.Comparator.comparing((GustoWebhookSubscription s) -> !ours(s)))
-				.concatMap((subscription) -> this.client
-					.verifySubscription(tenant.id(), subscription.uuid(), verificationToken)
-					.onErrorResume(GustoApiException.class, (ex) -> Mono.empty()))
-				.onErrorResume((ex) -> {
-					logger.warn("Could not offer the webhook verification token to Gusto for tenant {}: {}",
-							tenant.id(), ex.getMessage());
-					return Mono.empty();
-				}))
-			.next()
-			.switchIfEmpty(Mono
-				.error(() -> new IllegalStateException("no pending Gusto webhook subscription accepted the token")))
-			.timeout(HANDSHAKE_TIMEOUT)
-			.flatMap((verified) -> Mono.fromRunnable(() -> store(verified, verificationToken))
-				.subscribeOn(Schedulers.boundedElastic()))
-			.then();
+		return Mono.defer(() -> {
+			// one at a time: a flood of handshake POSTs cannot fan out into Gusto calls
+			if (!this.handshakeRunning.compareAndSet(false, true)) {
+				return Mono.error(new WebhookHandshakeRefusedException("handshake_in_progress",
+						"another webhook handshake is being verified with Gusto; try again shortly", true));
+			}
+			return Mono.fromCallable(this.handshakes::expected)
+				.subscribeOn(Schedulers.boundedElastic())
+				.flatMap((expected) -> {
+					if (expected.isEmpty()) {
+						return Mono.error(new WebhookHandshakeRefusedException("no_handshake_expected",
+								"this service has no webhook subscription of its own waiting for its verification "
+										+ "token; run PUT /api/v1/gusto/webhook-subscription first",
+								false));
+					}
+					return Flux.fromIterable(expected)
+						.concatMap((handshake) -> verify(handshake, verificationToken))
+						.next()
+						.switchIfEmpty(
+								Mono.error(() -> new WebhookHandshakeRefusedException("verification_token_refused",
+										"Gusto did not confirm the verification token for the pending subscription",
+										false)));
+				})
+				.timeout(HANDSHAKE_TIMEOUT)
+				.flatMap((verified) -> Mono.fromRunnable(() -> store(verified, verificationToken))
+					.subscribeOn(Schedulers.boundedElastic()))
+				.doFinally((signal) -> this.handshakeRunning.set(false))
+				.then();
+		});
+	}
+
+	/**
+	 * Offers the token for one expected handshake: to its subscription once it is known,
+	 * else to the application's pending subscription for the expected URL. Permits are
+	 * taken only if free now; nothing is retried.
+	 */
+	private Mono<Verified> verify(WebhookHandshakes.Expected handshake, Secret token) {
+		Mono<String> subscription = (handshake.subscriptionUuid() != null) ? Mono.just(handshake.subscriptionUuid())
+				: this.client.webhookSubscriptionsForHandshake(handshake.tenant())
+					.filter((s) -> "pending".equals(s.status()) && handshake.url().equals(s.url()))
+					.map(GustoWebhookSubscription::uuid)
+					.next();
+		return subscription
+			.flatMap((uuid) -> this.client.verifySubscriptionForHandshake(handshake.tenant(), uuid, token))
+			.map((verified) -> new Verified(handshake, verified))
+			.onErrorResume(GustoApiException.class, (ex) -> Mono.empty())
+			.onErrorResume(BudgetExhaustedException.class,
+					(ex) -> Mono.error(new WebhookHandshakeRefusedException("handshake_in_progress",
+							"the Gusto request budget has no permit free now; try again shortly", true)))
+			.onErrorResume((ex) -> !(ex instanceof WebhookHandshakeRefusedException), (ex) -> {
+				logger.warn("Could not offer the webhook verification token to Gusto for tenant {}: {}",
+						handshake.tenant(), ex.getMessage());
+				return Mono.empty();
+			});
 	}
 
 	@Override
@@ -108,12 +151,8 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 		return current.tokens();
 	}
 
-	private boolean ours(GustoWebhookSubscription subscription) {
-		return this.properties.webhookUrl() != null
-				&& this.properties.webhookUrl().toString().equals(subscription.url());
-	}
-
-	private void store(GustoWebhookSubscription subscription, Secret token) {
+	private void store(Verified verified, Secret token) {
+		GustoWebhookSubscription subscription = verified.subscription();
 		TokenCipher tokens = this.cipher.getObject();
 		this.jdbc
 			.sql("INSERT INTO gusto_webhook_token (subscription_uuid, token_enc, key_id, verified_at) "
@@ -121,6 +160,7 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 			.params(subscription.uuid(), tokens.encrypt(token, AAD), tokens.currentKeyId(),
 					LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
 			.update();
+		this.handshakes.completed(verified.handshake().id());
 		this.cached = null;
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("subscription_uuid", subscription.uuid());
@@ -147,17 +187,8 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 		return List.copyOf(tokens);
 	}
 
-	/**
-	 * One tenant per Gusto application (base URL and client id): they share webhook
-	 * subscriptions.
-	 */
-	private List<Tenant> applications() {
-		Map<String, Tenant> byApplication = new LinkedHashMap<>();
-		for (Tenant tenant : this.tenants.all()) {
-			tenant.gusto()
-				.ifPresent((gusto) -> byApplication.putIfAbsent(gusto.baseUrl() + "|" + gusto.clientId(), tenant));
-		}
-		return List.copyOf(byApplication.values());
+	private record Verified(WebhookHandshakes.Expected handshake, GustoWebhookSubscription subscription) {
+
 	}
 
 	private record Cached(List<Secret> tokens, Instant until) {

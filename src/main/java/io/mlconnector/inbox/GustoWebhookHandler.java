@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.mlconnector.gusto.GustoWebhookSignature;
 import io.mlconnector.gusto.GustoWebhookVerification;
+import io.mlconnector.gusto.WebhookHandshakeRefusedException;
 import io.mlconnector.secrets.Secret;
 import io.mlconnector.tenant.Tenant;
 import io.mlconnector.tenant.Tenants;
@@ -112,6 +113,10 @@ class GustoWebhookHandler {
 			.then(ServerResponse.ok()
 				.contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(java.util.Map.of("status", "verified")))
+			.onErrorMap(WebhookHandshakeRefusedException.class,
+					(ex) -> new InboxRequestException(
+							ex.retryLater() ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED, ex.reason(),
+							ex.getMessage()))
 			.onErrorMap((ex) -> !(ex instanceof InboxRequestException),
 					(ex) -> new InboxRequestException(HttpStatus.UNAUTHORIZED, "verification_token_refused",
 							"Gusto did not confirm the verification token: " + ex.getMessage()));

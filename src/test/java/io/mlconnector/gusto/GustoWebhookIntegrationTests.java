@@ -21,6 +21,9 @@ class GustoWebhookIntegrationTests extends GustoSandboxTestSupport {
 	@Autowired
 	private GustoWebhookVerification verification;
 
+	@Autowired
+	private WebhookHandshakes handshakes;
+
 	@Test
 	void theSubscriptionCommandAndHandshakeVerifyTheTokenAndSignedDeliveriesReachTheInbox() {
 		// the database is shared with the other test classes of this run
@@ -30,9 +33,9 @@ class GustoWebhookIntegrationTests extends GustoSandboxTestSupport {
 		this.jdbc.sql("DELETE FROM inbox_event").update();
 
 		// a forged handshake (a token Gusto never issued) is refused and nothing is
-		// stored
+		// stored: before the subscription command no handshake is expected at all
 		String forged = postWebhook("{\"verification_token\":\"forged-token\"}", null);
-		assertThat(forged).contains("verification_token_refused");
+		assertThat(forged).contains("no_handshake_expected");
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM gusto_webhook_token").query(Long.class).single()).isZero();
 
 		// the operator command creates the subscription; Gusto posts the token; we verify
@@ -88,6 +91,55 @@ class GustoWebhookIntegrationTests extends GustoSandboxTestSupport {
 		assertThat(postWebhook(body.replace("employee.updated", "employee.deleted"), signature))
 			.contains("signature_mismatch");
 		assertThat(postWebhook(body, signature)).contains("stored");
+	}
+
+	@Test
+	void unsignedHandshakesWhileNoSubscriptionOfOursIsPendingAreRefusedWithoutCallingGusto() {
+		// given no subscription command waiting for its token
+		this.jdbc.sql("DELETE FROM gusto_webhook_handshake").update();
+		this.jdbc.sql("DELETE FROM gusto_webhook_token").update();
+		admin("DELETE", "/_admin/stats", null);
+
+		// when an outsider posts fifty unsigned handshakes
+		for (int i = 0; i < 50; i++) {
+			assertThat(postWebhook("{\"verification_token\":\"x" + i + "\"}", null)).contains("no_handshake_expected");
+		}
+
+		// then Gusto was never called and nothing was stored
+		assertThat(stat("requests")).isZero();
+		assertThat(stat("system_access_requests")).isZero();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM gusto_webhook_token").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void whileAHandshakeIsExpectedForgedTokensCostAtMostTwoGustoCallsEachAndOneRunsAtATime() {
+		// given a handshake expected for our URL (no pending subscription at Gusto has
+		// it)
+		this.jdbc.sql("DELETE FROM gusto_webhook_handshake").update();
+		this.jdbc.sql("DELETE FROM gusto_webhook_token").update();
+		this.handshakes.expect(TENANT, "http://localhost:" + PORT + "/sandbox/gusto|sandbox-gusto-client",
+				BASE + "/webhooks/gusto", Duration.ofMinutes(5));
+		admin("DELETE", "/_admin/stats", null);
+
+		// when twenty forged handshakes arrive at once
+		java.util.List<String> answers = reactor.core.publisher.Flux.range(0, 20)
+			.flatMap((i) -> this.http.post()
+				.uri(BASE + "/webhooks/gusto")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"verification_token\":\"forged-" + i + "\"}")
+				.exchangeToMono((response) -> response.bodyToMono(String.class)), 20)
+			.collectList()
+			.block(Duration.ofSeconds(60));
+
+		// then each is refused (Gusto did not confirm it, or another was being verified)
+		// and no handshake made more than two Gusto calls (list, verify)
+		assertThat(answers).hasSize(20)
+			.allSatisfy((answer) -> assertThat(answer).containsAnyOf("verification_token_refused",
+					"handshake_in_progress"));
+		long verified = answers.stream().filter((answer) -> answer.contains("verification_token_refused")).count();
+		assertThat(stat("requests")).isLessThanOrEqualTo(2 * verified);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM gusto_webhook_token").query(Long.class).single()).isZero();
+		this.jdbc.sql("DELETE FROM gusto_webhook_handshake").update();
 	}
 
 	@Test

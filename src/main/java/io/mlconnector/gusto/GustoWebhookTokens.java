@@ -68,6 +68,8 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 
 	private final AtomicBoolean handshakeRunning = new AtomicBoolean();
 
+	private final AtomicBoolean refreshing = new AtomicBoolean();
+
 	private volatile Cached cached;
 
 	GustoWebhookTokens(JdbcClient jdbc, ObjectProvider<TokenCipher> cipher, Tenants tenants, GustoClient client,
@@ -141,14 +143,41 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 	}
 
 	@Override
-	public List<Secret> verificationTokens() {
+	public Mono<List<Secret>> verificationTokens() {
 		Cached current = this.cached;
-		Instant now = this.clock.instant();
-		if (current == null || now.isAfter(current.until())) {
-			current = new Cached(load(), now.plus(CACHE));
-			this.cached = current;
+		if (current == null) {
+			// nothing loaded yet (start-up, or just after a token was stored): wait for
+			// it
+			return refresh();
 		}
-		return current.tokens();
+		if (!this.clock.instant().isBefore(current.until()) && this.refreshing.compareAndSet(false, true)) {
+			// stale: serve the last list and reload in the background, one reload at a
+			// time
+			refresh().doFinally((signal) -> this.refreshing.set(false)).subscribe((tokens) -> {
+			}, (ex) -> {
+			});
+		}
+		return Mono.just(current.tokens());
+	}
+
+	/**
+	 * Loads the tokens on a JDBC-safe scheduler; when the database cannot be read, keeps
+	 * the last good list (for another cache period) instead of refusing every delivery.
+	 */
+	private Mono<List<Secret>> refresh() {
+		return Mono.fromCallable(this::load)
+			.subscribeOn(Schedulers.boundedElastic())
+			.doOnNext((tokens) -> this.cached = new Cached(tokens, this.clock.instant().plus(CACHE)))
+			.onErrorResume((ex) -> {
+				Cached last = this.cached;
+				logger.warn("Could not load the Gusto webhook verification tokens ({}); {}", ex.getMessage(),
+						(last != null) ? "the last list loaded stays in use" : "none are known yet");
+				if (last == null) {
+					return Mono.just(List.of());
+				}
+				this.cached = new Cached(last.tokens(), this.clock.instant().plus(CACHE));
+				return Mono.just(last.tokens());
+			});
 	}
 
 	private void store(Verified verified, Secret token) {

@@ -24,9 +24,10 @@ public interface GustoWebhookVerification {
 
 	/**
 	 * The verified tokens, current first, that signatures are checked against in addition
-	 * to the configured ones.
+	 * to the configured ones. Loaded from the database off the event loop and cached
+	 * briefly; while a reload runs, or when it fails, the last list loaded is served.
 	 * @return the tokens
 	 */
-	List<Secret> verificationTokens();
+	Mono<List<Secret>> verificationTokens();
 
 }

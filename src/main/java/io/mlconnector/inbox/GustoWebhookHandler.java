@@ -76,25 +76,29 @@ class GustoWebhookHandler {
 				return handshake(handshake.get());
 			}
 		}
-		List<Secret> tokens = new ArrayList<>(this.properties.gustoVerificationTokens());
-		this.verification.ifPresent((connector) -> tokens.addAll(connector.verificationTokens()));
-		if (tokens.isEmpty()) {
-			throw new InboxRequestException(HttpStatus.UNAUTHORIZED, "no_verification_token",
-					"no Gusto verification token is configured (mlc.inbox.gusto-verification-tokens), "
-							+ "so no delivery can be verified");
-		}
-		if (signature == null) {
-			throw new InboxRequestException(HttpStatus.UNAUTHORIZED, "signature_missing",
-					"the X-Gusto-Signature header is missing");
-		}
-		if (tokens.stream().noneMatch((token) -> GustoWebhookSignature.matches(body, signature, token))) {
-			throw new InboxRequestException(HttpStatus.UNAUTHORIZED, "signature_mismatch",
-					"the X-Gusto-Signature does not match the body");
-		}
-		InboxEntry entry = entry(body, received);
-		return this.writer.store(entry).flatMap((result) -> {
-			this.metrics.received(InboxSource.GUSTO, entry.eventType(), result, received);
-			return InboxResponses.stored(result);
+		Mono<List<Secret>> stored = this.verification.map(GustoWebhookVerification::verificationTokens)
+			.orElse(Mono.just(List.of()));
+		return stored.flatMap((verified) -> {
+			List<Secret> tokens = new ArrayList<>(this.properties.gustoVerificationTokens());
+			tokens.addAll(verified);
+			if (tokens.isEmpty()) {
+				throw new InboxRequestException(HttpStatus.UNAUTHORIZED, "no_verification_token",
+						"no Gusto verification token is configured (mlc.inbox.gusto-verification-tokens), "
+								+ "so no delivery can be verified");
+			}
+			if (signature == null) {
+				throw new InboxRequestException(HttpStatus.UNAUTHORIZED, "signature_missing",
+						"the X-Gusto-Signature header is missing");
+			}
+			if (tokens.stream().noneMatch((token) -> GustoWebhookSignature.matches(body, signature, token))) {
+				throw new InboxRequestException(HttpStatus.UNAUTHORIZED, "signature_mismatch",
+						"the X-Gusto-Signature does not match the body");
+			}
+			InboxEntry entry = entry(body, received);
+			return this.writer.store(entry).flatMap((result) -> {
+				this.metrics.received(InboxSource.GUSTO, entry.eventType(), result, received);
+				return InboxResponses.stored(result);
+			});
 		});
 	}
 

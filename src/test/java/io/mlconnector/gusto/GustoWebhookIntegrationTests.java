@@ -1,18 +1,30 @@
 package io.mlconnector.gusto;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.mlconnector.audit.AuditTrail;
 
 import io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor;
 import io.mlconnector.secrets.Secret;
+import io.mlconnector.secrets.TokenCipher;
+import io.mlconnector.tenant.Tenants;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +62,7 @@ class GustoWebhookIntegrationTests extends GustoSandboxTestSupport {
 			.block(Duration.ofSeconds(30));
 		assertThat(subscription.path("url").asString()).isEqualTo(BASE + "/webhooks/gusto");
 		await(() -> this.jdbc.sql("SELECT COUNT(*) FROM gusto_webhook_token").query(Long.class).single() == 1);
-		assertThat(this.verification.verificationTokens()).singleElement()
+		assertThat(this.verification.verificationTokens().block(Duration.ofSeconds(10))).singleElement()
 			.satisfies((token) -> assertThat(token.value()).isEqualTo("test-verification-token"));
 		assertThat(this.client.webhookSubscriptions(TENANT)
 			.filter((s) -> s.url().equals(BASE + "/webhooks/gusto"))
@@ -91,6 +103,55 @@ class GustoWebhookIntegrationTests extends GustoSandboxTestSupport {
 		assertThat(postWebhook(body.replace("employee.updated", "employee.deleted"), signature))
 			.contains("signature_mismatch");
 		assertThat(postWebhook(body, signature)).contains("stored");
+	}
+
+	@Test
+	void whenTheTokensCannotBeReloadedTheLastListLoadedStaysInUse(@Autowired DataSourceProperties database,
+			@Autowired ObjectProvider<TokenCipher> cipher, @Autowired Tenants tenants, @Autowired AuditTrail audit,
+			@Autowired GustoProperties properties) {
+		// given a stored token, loaded once through a database connection pool of its own
+		this.jdbc.sql("DELETE FROM gusto_webhook_token").update();
+		this.jdbc
+			.sql("INSERT INTO gusto_webhook_token (subscription_uuid, token_enc, key_id, verified_at) "
+					+ "VALUES ('s-1', ?, ?, UTC_TIMESTAMP(6))")
+			.params(cipher.getObject().encrypt(new Secret("kept-token"), "gusto_webhook_token"),
+					cipher.getObject().currentKeyId())
+			.update();
+		AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+		Clock clock = new Clock() {
+			@Override
+			public ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(ZoneId zone) {
+				return this;
+			}
+
+			@Override
+			public Instant instant() {
+				return now.get();
+			}
+		};
+		HikariDataSource pool = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+		GustoWebhookTokens tokens = new GustoWebhookTokens(JdbcClient.create(pool), cipher, tenants, this.client, audit,
+				clock, properties, this.handshakes);
+		assertThat(tokens.verificationTokens().block(Duration.ofSeconds(10))).extracting(Secret::value)
+			.containsExactly("kept-token");
+
+		// when the database cannot be reached and the cache is stale
+		pool.close();
+		now.set(now.get().plusSeconds(60));
+
+		// then the last list is served (now, and after the failed reload)
+		assertThat(tokens.verificationTokens().block(Duration.ofSeconds(10))).extracting(Secret::value)
+			.containsExactly("kept-token");
+		org.awaitility.Awaitility.await()
+			.during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> tokens.verificationTokens().block(Duration.ofSeconds(10)).size() == 1);
+		this.jdbc.sql("DELETE FROM gusto_webhook_token").update();
 	}
 
 	@Test

@@ -73,8 +73,8 @@ class GustoSubscriptionCommand {
 				// before it
 				// answers
 				return Mono
-					.fromCallable(() -> this.handshakes.expect(tenant, application(connection), url,
-							this.properties.handshakeWindow()))
+					.fromCallable(() -> this.handshakes.expect(tenant, GustoWebhookVerification.application(connection),
+							url, this.properties.handshakeWindow()))
 					.subscribeOn(Schedulers.boundedElastic())
 					.flatMap((handshake) -> this.client.subscribe(tenant, url, types)
 						.flatMap((subscription) -> Mono
@@ -92,14 +92,6 @@ class GustoSubscriptionCommand {
 					.onErrorResume(GustoNotConnectedException.class,
 							(ex) -> problem(HttpStatus.CONFLICT, ex.getMessage()));
 			});
-	}
-
-	/**
-	 * The Gusto application of a connection: tenants with the same base URL and client id
-	 * share webhook subscriptions.
-	 */
-	static String application(GustoConnection connection) {
-		return connection.baseUrl() + "|" + connection.clientId();
 	}
 
 	private static Mono<ServerResponse> problem(HttpStatus status, String detail) {

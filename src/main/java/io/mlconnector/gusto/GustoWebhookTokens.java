@@ -26,6 +26,7 @@ import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * The webhook subscription handshake [SPEC put-v1-verify-webhook-subscription-uuid]: a
@@ -112,7 +113,10 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 				.timeout(HANDSHAKE_TIMEOUT)
 				.flatMap((verified) -> Mono.fromRunnable(() -> store(verified, verificationToken))
 					.subscribeOn(Schedulers.boundedElastic()))
-				.doFinally((signal) -> this.handshakeRunning.set(false))
+				// released before the answer goes out, so the sender's next try is not
+				// refused
+				.doOnTerminate(() -> this.handshakeRunning.set(false))
+				.doOnCancel(() -> this.handshakeRunning.set(false))
 				.then();
 		});
 	}
@@ -130,6 +134,9 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 					.next();
 		return subscription
 			.flatMap((uuid) -> this.client.verifySubscriptionForHandshake(handshake.tenant(), uuid, token))
+			// only our own subscription's URL: never a token of another (staging)
+			// subscription
+			.filter((verified) -> handshake.url().equals(verified.url()))
 			.map((verified) -> new Verified(handshake, verified))
 			.onErrorResume(GustoApiException.class, (ex) -> Mono.empty())
 			.onErrorResume(BudgetExhaustedException.class,
@@ -143,7 +150,7 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 	}
 
 	@Override
-	public Mono<List<Secret>> verificationTokens() {
+	public Mono<List<GustoWebhookToken>> verificationTokens() {
 		Cached current = this.cached;
 		if (current == null) {
 			// nothing loaded yet (start-up, or just after a token was stored): wait for
@@ -164,7 +171,7 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 	 * Loads the tokens on a JDBC-safe scheduler; when the database cannot be read, keeps
 	 * the last good list (for another cache period) instead of refusing every delivery.
 	 */
-	private Mono<List<Secret>> refresh() {
+	private Mono<List<GustoWebhookToken>> refresh() {
 		return Mono.fromCallable(this::load)
 			.subscribeOn(Schedulers.boundedElastic())
 			.doOnNext((tokens) -> this.cached = new Cached(tokens, this.clock.instant().plus(CACHE)))
@@ -182,35 +189,68 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 
 	private void store(Verified verified, Secret token) {
 		GustoWebhookSubscription subscription = verified.subscription();
+		WebhookHandshakes.Expected handshake = verified.handshake();
 		TokenCipher tokens = this.cipher.getObject();
+		LocalDateTime now = LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
-			.sql("INSERT INTO gusto_webhook_token (subscription_uuid, token_enc, key_id, verified_at) "
-					+ "VALUES (?, ?, ?, ?)")
-			.params(subscription.uuid(), tokens.encrypt(token, AAD), tokens.currentKeyId(),
-					LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
+			.sql("INSERT INTO gusto_webhook_token (subscription_uuid, application, url, token_enc, key_id, "
+					+ "verified_at) VALUES (?, ?, ?, ?, ?, ?)")
+			.params(subscription.uuid(), handshake.application(), handshake.url(),
+					tokens.encrypt(token,
+							associatedData(subscription.uuid(), handshake.application(), handshake.url())),
+					tokens.currentKeyId(), now)
+			.update(keys);
+		// the tokens this one replaces verify deliveries for the grace period only
+		this.jdbc
+			.sql("UPDATE gusto_webhook_token SET retire_after = ? WHERE application = ? AND url = ? AND id <> ? "
+					+ "AND retire_after IS NULL")
+			.params(LocalDateTime.ofInstant(this.clock.instant().plus(this.properties.webhookTokenGrace()),
+					ZoneOffset.UTC), handshake.application(), handshake.url(), keys.getKey().longValue())
 			.update();
-		this.handshakes.completed(verified.handshake().id());
+		this.handshakes.completed(handshake.id());
 		this.cached = null;
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("subscription_uuid", subscription.uuid());
 		detail.put("url", String.valueOf(subscription.url()));
-		this.audit.record(null, "gusto-webhook", "gusto.webhook.verify", "gusto-subscription:" + subscription.uuid(),
-				AuditOutcome.SUCCESS, detail);
+		this.audit.record(handshake.tenant(), "gusto-webhook", "gusto.webhook.verify",
+				"gusto-subscription:" + subscription.uuid(), AuditOutcome.SUCCESS, detail);
 		logger.info("Gusto webhook subscription {} is verified; its token is stored", subscription.uuid());
 	}
 
-	private List<Secret> load() {
-		List<Secret> tokens = new ArrayList<>();
+	/**
+	 * The associated data of a stored token: binds the ciphertext to its row's
+	 * subscription, application and URL, so a ciphertext copied into another row does not
+	 * decrypt.
+	 */
+	static String associatedData(String subscriptionUuid, String application, String url) {
+		return AAD + "/" + subscriptionUuid + "/" + application + "/" + url;
+	}
+
+	private List<GustoWebhookToken> load() {
+		List<GustoWebhookToken> tokens = new ArrayList<>();
+		LocalDateTime now = LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		List<String[]> rows = this.jdbc
-			.sql("SELECT key_id, token_enc FROM gusto_webhook_token ORDER BY verified_at DESC, id DESC LIMIT 10")
-			.query((rs, n) -> new String[] { rs.getString("key_id"), rs.getString("token_enc") })
+			.sql("SELECT subscription_uuid, application, url, key_id, token_enc FROM gusto_webhook_token "
+					+ "WHERE application IS NOT NULL AND (retire_after IS NULL OR retire_after > ?) "
+					+ "ORDER BY verified_at DESC, id DESC LIMIT 10")
+			.param(now)
+			.query((rs,
+					n) -> new String[] { rs.getString("subscription_uuid"), rs.getString("application"),
+							rs.getString("url"), rs.getString("key_id"), rs.getString("token_enc") })
 			.list();
+		String ours = (this.properties.webhookUrl() != null) ? this.properties.webhookUrl().toString() : null;
 		for (String[] row : rows) {
+			if (ours != null && !ours.equals(row[2])) {
+				continue;
+			}
 			try {
-				tokens.add(this.cipher.getObject().decrypt(row[0], row[1], AAD));
+				Secret token = this.cipher.getObject().decrypt(row[3], row[4], associatedData(row[0], row[1], row[2]));
+				tokens.add(new GustoWebhookToken(token, row[1], row[0]));
 			}
 			catch (RuntimeException ex) {
-				logger.warn("A stored Gusto webhook verification token cannot be decrypted: {}", ex.getMessage());
+				logger.warn("The stored Gusto webhook verification token of subscription {} cannot be decrypted: {}",
+						row[0], ex.getMessage());
 			}
 		}
 		return List.copyOf(tokens);
@@ -220,7 +260,7 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 
 	}
 
-	private record Cached(List<Secret> tokens, Instant until) {
+	private record Cached(List<GustoWebhookToken> tokens, Instant until) {
 
 	}
 

@@ -36,6 +36,11 @@ class GustoWebhookIntegrationTests extends GustoSandboxTestSupport {
 	@Autowired
 	private WebhookHandshakes handshakes;
 
+	@Autowired
+	private ObjectProvider<TokenCipher> cipher;
+
+	static final String APPLICATION = "http://localhost:" + PORT + "/sandbox/gusto|sandbox-gusto-client";
+
 	@Test
 	void theSubscriptionCommandAndHandshakeVerifyTheTokenAndSignedDeliveriesReachTheInbox() {
 		// the database is shared with the other test classes of this run
@@ -63,7 +68,10 @@ class GustoWebhookIntegrationTests extends GustoSandboxTestSupport {
 		assertThat(subscription.path("url").asString()).isEqualTo(BASE + "/webhooks/gusto");
 		await(() -> this.jdbc.sql("SELECT COUNT(*) FROM gusto_webhook_token").query(Long.class).single() == 1);
 		assertThat(this.verification.verificationTokens().block(Duration.ofSeconds(10))).singleElement()
-			.satisfies((token) -> assertThat(token.value()).isEqualTo("test-verification-token"));
+			.satisfies((token) -> {
+				assertThat(token.token().value()).isEqualTo("test-verification-token");
+				assertThat(token.application()).isEqualTo(APPLICATION);
+			});
 		assertThat(this.client.webhookSubscriptions(TENANT)
 			.filter((s) -> s.url().equals(BASE + "/webhooks/gusto"))
 			.collectList()
@@ -111,12 +119,7 @@ class GustoWebhookIntegrationTests extends GustoSandboxTestSupport {
 			@Autowired GustoProperties properties) {
 		// given a stored token, loaded once through a database connection pool of its own
 		this.jdbc.sql("DELETE FROM gusto_webhook_token").update();
-		this.jdbc
-			.sql("INSERT INTO gusto_webhook_token (subscription_uuid, token_enc, key_id, verified_at) "
-					+ "VALUES ('s-1', ?, ?, UTC_TIMESTAMP(6))")
-			.params(cipher.getObject().encrypt(new Secret("kept-token"), "gusto_webhook_token"),
-					cipher.getObject().currentKeyId())
-			.update();
+		storeToken("s-1", APPLICATION, "kept-token", null);
 		AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
 		Clock clock = new Clock() {
 			@Override
@@ -137,7 +140,7 @@ class GustoWebhookIntegrationTests extends GustoSandboxTestSupport {
 		HikariDataSource pool = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
 		GustoWebhookTokens tokens = new GustoWebhookTokens(JdbcClient.create(pool), cipher, tenants, this.client, audit,
 				clock, properties, this.handshakes);
-		assertThat(tokens.verificationTokens().block(Duration.ofSeconds(10))).extracting(Secret::value)
+		assertThat(tokens.verificationTokens().block(Duration.ofSeconds(10))).extracting((t) -> t.token().value())
 			.containsExactly("kept-token");
 
 		// when the database cannot be reached and the cache is stale
@@ -145,12 +148,50 @@ class GustoWebhookIntegrationTests extends GustoSandboxTestSupport {
 		now.set(now.get().plusSeconds(60));
 
 		// then the last list is served (now, and after the failed reload)
-		assertThat(tokens.verificationTokens().block(Duration.ofSeconds(10))).extracting(Secret::value)
+		assertThat(tokens.verificationTokens().block(Duration.ofSeconds(10))).extracting((t) -> t.token().value())
 			.containsExactly("kept-token");
 		org.awaitility.Awaitility.await()
 			.during(Duration.ofMillis(500))
 			.atMost(Duration.ofSeconds(5))
 			.until(() -> tokens.verificationTokens().block(Duration.ofSeconds(10)).size() == 1);
+		this.jdbc.sql("DELETE FROM gusto_webhook_token").update();
+	}
+
+	@Test
+	void aStoredTokenVerifiesOnlyDeliveriesForItsOwnApplicationsCompaniesAndNotAfterItWasRetired() {
+		this.jdbc.sql("DELETE FROM gusto_webhook_token").update();
+		this.jdbc.sql("DELETE FROM inbox_event").update();
+		// a token of another Gusto application (a staging app) for the demo company
+		storeToken("s-staging", "https://api.gusto-demo.com|staging-client", "staging-token", null);
+		// a token stored before tokens were scoped
+		this.jdbc
+			.sql("INSERT INTO gusto_webhook_token (subscription_uuid, token_enc, key_id, verified_at) "
+					+ "VALUES ('s-legacy', ?, ?, UTC_TIMESTAMP(6))")
+			.params(this.cipher.getObject().encrypt(new Secret("legacy-token"), "gusto_webhook_token"),
+					this.cipher.getObject().currentKeyId())
+			.update();
+		// a token of ours that a newer one replaced an hour ago
+		storeToken("s-old", APPLICATION, "retired-token", "UTC_TIMESTAMP(6) - INTERVAL 1 HOUR");
+		// ours, current
+		storeToken("s-ours", APPLICATION, "current-token", null);
+		// a ciphertext of ours copied into a row of another subscription
+		String copied = this.jdbc.sql("SELECT token_enc FROM gusto_webhook_token WHERE subscription_uuid = 's-ours'")
+			.query(String.class)
+			.single();
+		this.jdbc
+			.sql("INSERT INTO gusto_webhook_token (subscription_uuid, application, url, token_enc, key_id, "
+					+ "verified_at) VALUES ('s-copy', ?, ?, ?, ?, UTC_TIMESTAMP(6))")
+			.params(APPLICATION, BASE + "/webhooks/gusto", copied, this.cipher.getObject().currentKeyId())
+			.update();
+
+		assertThat(postSigned("staging-token")).contains("token_not_for_company");
+		assertThat(postSigned("legacy-token")).contains("signature_mismatch");
+		assertThat(postSigned("retired-token")).contains("signature_mismatch");
+		assertThat(postSigned("current-token")).contains("stored");
+		assertThat(this.verification.verificationTokens().block(Duration.ofSeconds(10)))
+			.extracting(GustoWebhookToken::subscriptionUuid)
+			.containsExactlyInAnyOrder("s-staging", "s-ours");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM inbox_event").query(Long.class).single()).isEqualTo(1);
 		this.jdbc.sql("DELETE FROM gusto_webhook_token").update();
 	}
 
@@ -178,8 +219,7 @@ class GustoWebhookIntegrationTests extends GustoSandboxTestSupport {
 		// it)
 		this.jdbc.sql("DELETE FROM gusto_webhook_handshake").update();
 		this.jdbc.sql("DELETE FROM gusto_webhook_token").update();
-		this.handshakes.expect(TENANT, "http://localhost:" + PORT + "/sandbox/gusto|sandbox-gusto-client",
-				BASE + "/webhooks/gusto", Duration.ofMinutes(5));
+		this.handshakes.expect(TENANT, APPLICATION, BASE + "/webhooks/gusto", Duration.ofMinutes(5));
 		admin("DELETE", "/_admin/stats", null);
 
 		// when twenty forged handshakes arrive at once
@@ -252,6 +292,44 @@ class GustoWebhookIntegrationTests extends GustoSandboxTestSupport {
 		// subscriber gets it as well as location events
 		get(SANDBOX + "/oauth/authorize?client_id=sandbox-gusto-client&response_type=code"
 				+ "&redirect_uri=http://localhost:1/callback");
+	}
+
+	private void storeToken(String subscription, String application, String token, String retireAfter) {
+		String url = BASE + "/webhooks/gusto";
+		this.jdbc
+			.sql("INSERT INTO gusto_webhook_token (subscription_uuid, application, url, token_enc, key_id, "
+					+ "verified_at, retire_after) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(6), "
+					+ ((retireAfter != null) ? retireAfter : "NULL") + ")")
+			.params(subscription, application, url,
+					this.cipher.getObject()
+						.encrypt(new Secret(token), GustoWebhookTokens.associatedData(subscription, application, url)),
+					this.cipher.getObject().currentKeyId())
+			.update();
+	}
+
+	private String postSigned(String token) {
+		String body = "{\"uuid\":\"" + java.util.UUID.randomUUID() + "\",\"event_type\":\"company.updated\","
+				+ "\"resource_type\":\"Company\",\"resource_uuid\":\"" + COMPANY + "\",\"entity_type\":\"Company\","
+				+ "\"entity_uuid\":\"" + COMPANY + "\",\"timestamp\":1767644464}";
+		// the cache of stored tokens lasts five seconds
+		Instant deadline = Instant.now().plusSeconds(10);
+		String answer = postWebhook(body, GustoWebhookSignature.sign(body.getBytes(), new Secret(token)));
+		while (answer.contains("signature_mismatch") && token.equals("current-token")
+				&& Instant.now().isBefore(deadline)) {
+			sleep();
+			answer = postWebhook(body, GustoWebhookSignature.sign(body.getBytes(), new Secret(token)));
+		}
+		return answer;
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(200);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private String postWebhook(String body, String signature) {

@@ -111,7 +111,7 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 										false)));
 				})
 				.timeout(HANDSHAKE_TIMEOUT)
-				.flatMap((verified) -> Mono.fromRunnable(() -> store(verified, verificationToken))
+				.flatMap((verified) -> Mono.fromRunnable(() -> confirm(verified))
 					.subscribeOn(Schedulers.boundedElastic()))
 				// released before the answer goes out, so the sender's next try is not
 				// refused
@@ -132,12 +132,19 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 					.filter((s) -> "pending".equals(s.status()) && handshake.url().equals(s.url()))
 					.map(GustoWebhookSubscription::uuid)
 					.next();
+		// stored before Gusto is asked: Gusto may deliver the first signed event as soon
+		// as
+		// it has verified, before its answer reaches us; removed again if Gusto refuses
 		return subscription
-			.flatMap((uuid) -> this.client.verifySubscriptionForHandshake(handshake.tenant(), uuid, token))
-			// only our own subscription's URL: never a token of another (staging)
-			// subscription
-			.filter((verified) -> handshake.url().equals(verified.url()))
-			.map((verified) -> new Verified(handshake, verified))
+			.flatMap((uuid) -> Mono.fromCallable(() -> storeUnconfirmed(handshake, uuid, token))
+				.subscribeOn(Schedulers.boundedElastic())
+				.flatMap((row) -> this.client.verifySubscriptionForHandshake(handshake.tenant(), uuid, token)
+					// only our own subscription's URL: never a token of another (staging)
+					// subscription
+					.filter((verified) -> handshake.url().equals(verified.url()))
+					.map((verified) -> new Verified(handshake, verified, row))
+					.switchIfEmpty(Mono.defer(() -> forget(row).then(Mono.empty())))
+					.onErrorResume((ex) -> forget(row).then(Mono.error(ex)))))
 			.onErrorResume(GustoApiException.class, (ex) -> Mono.empty())
 			.onErrorResume(BudgetExhaustedException.class,
 					(ex) -> Mono.error(new WebhookHandshakeRefusedException("handshake_in_progress",
@@ -187,26 +194,50 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 			});
 	}
 
-	private void store(Verified verified, Secret token) {
-		GustoWebhookSubscription subscription = verified.subscription();
-		WebhookHandshakes.Expected handshake = verified.handshake();
+	/**
+	 * Stores a token offered for a subscription before Gusto confirmed it. Until it is
+	 * confirmed it retires by itself shortly after the handshake's timeout, so a crash
+	 * mid-handshake leaves nothing usable behind.
+	 * @return the row's id
+	 */
+	private long storeUnconfirmed(WebhookHandshakes.Expected handshake, String subscriptionUuid, Secret token) {
 		TokenCipher tokens = this.cipher.getObject();
-		LocalDateTime now = LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		Instant now = this.clock.instant();
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("INSERT INTO gusto_webhook_token (subscription_uuid, application, url, token_enc, key_id, "
-					+ "verified_at) VALUES (?, ?, ?, ?, ?, ?)")
-			.params(subscription.uuid(), handshake.application(), handshake.url(),
-					tokens.encrypt(token,
-							associatedData(subscription.uuid(), handshake.application(), handshake.url())),
-					tokens.currentKeyId(), now)
+					+ "verified_at, retire_after) VALUES (?, ?, ?, ?, ?, ?, ?)")
+			.params(subscriptionUuid, handshake.application(), handshake.url(),
+					tokens.encrypt(token, associatedData(subscriptionUuid, handshake.application(), handshake.url())),
+					tokens.currentKeyId(), utc(now), utc(now.plus(HANDSHAKE_TIMEOUT).plusSeconds(2)))
 			.update(keys);
-		// the tokens this one replaces verify deliveries for the grace period only
+		this.cached = null;
+		return keys.getKey().longValue();
+	}
+
+	private Mono<Void> forget(long row) {
+		return Mono.fromRunnable(() -> {
+			this.jdbc.sql("DELETE FROM gusto_webhook_token WHERE id = ?").param(row).update();
+			this.cached = null;
+		}).subscribeOn(Schedulers.boundedElastic()).then();
+	}
+
+	/**
+	 * Gusto confirmed the token: it stays, and the tokens it replaces verify deliveries
+	 * for the grace period only.
+	 */
+	private void confirm(Verified verified) {
+		GustoWebhookSubscription subscription = verified.subscription();
+		WebhookHandshakes.Expected handshake = verified.handshake();
+		Instant now = this.clock.instant();
+		this.jdbc.sql("UPDATE gusto_webhook_token SET retire_after = NULL, verified_at = ? WHERE id = ?")
+			.params(utc(now), verified.row())
+			.update();
 		this.jdbc
 			.sql("UPDATE gusto_webhook_token SET retire_after = ? WHERE application = ? AND url = ? AND id <> ? "
-					+ "AND retire_after IS NULL")
-			.params(LocalDateTime.ofInstant(this.clock.instant().plus(this.properties.webhookTokenGrace()),
-					ZoneOffset.UTC), handshake.application(), handshake.url(), keys.getKey().longValue())
+					+ "AND (retire_after IS NULL OR retire_after > ?)")
+			.params(utc(now.plus(this.properties.webhookTokenGrace())), handshake.application(), handshake.url(),
+					verified.row(), utc(now.plus(this.properties.webhookTokenGrace())))
 			.update();
 		this.handshakes.completed(handshake.id());
 		this.cached = null;
@@ -216,6 +247,10 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 		this.audit.record(handshake.tenant(), "gusto-webhook", "gusto.webhook.verify",
 				"gusto-subscription:" + subscription.uuid(), AuditOutcome.SUCCESS, detail);
 		logger.info("Gusto webhook subscription {} is verified; its token is stored", subscription.uuid());
+	}
+
+	private static LocalDateTime utc(Instant instant) {
+		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 	/**
@@ -256,7 +291,7 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 		return List.copyOf(tokens);
 	}
 
-	private record Verified(WebhookHandshakes.Expected handshake, GustoWebhookSubscription subscription) {
+	private record Verified(WebhookHandshakes.Expected handshake, GustoWebhookSubscription subscription, long row) {
 
 	}
 

@@ -3,6 +3,7 @@ package io.mlconnector.ops;
 import java.time.Clock;
 import java.util.Arrays;
 
+import io.mlconnector.secrets.SecretsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -37,16 +38,23 @@ class OpsSecurityConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(OpsSecurityConfiguration.class);
 
 	@Bean
-	OpsTokenAuthentication opsTokenAuthentication(OpsProperties properties, Environment environment) {
+	OpsTokenAuthentication opsTokenAuthentication(OpsProperties properties, SecretsProperties secrets,
+			Environment environment) {
 		boolean sandbox = Arrays.asList(environment.getActiveProfiles()).contains("sandbox");
 		if (properties.token() == null) {
 			throw new MissingOperatorTokenException();
 		}
-		if (sandbox) {
+		StartupSafetyCheck.check(environment, properties, secrets);
+		if (sandbox && StartupSafetyCheck.SANDBOX_OPERATOR_TOKEN.equals(properties.token().value())) {
+			// the published demo token only: a token from the environment is never
+			// printed
 			logger.info(
 					"Operator API token (sandbox): {}  -> curl -H 'Authorization: Bearer {}' "
 							+ "localhost:8080/api/v1/executions",
 					properties.token().value(), properties.token().value());
+		}
+		else if (sandbox) {
+			logger.info("Operator API token (sandbox): the one set in MLC_OPS_TOKEN (not printed)");
 		}
 		return new OpsTokenAuthentication(properties);
 	}

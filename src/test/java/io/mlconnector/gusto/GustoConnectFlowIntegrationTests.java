@@ -39,7 +39,7 @@ class GustoConnectFlowIntegrationTests extends GustoSandboxTestSupport {
 			.singleRow();
 		assertThat((String) row.get("access_token_enc")).doesNotContain(grant.accessToken().value());
 		assertThat((String) row.get("refresh_token_enc")).doesNotContain(grant.refreshToken().value());
-		assertThat(row.get("key_id")).isEqualTo("sandbox");
+		assertThat(row.get("key_id")).isEqualTo("test");
 		assertThat(this.client.tokenInfo(TENANT).block().companyUuid()).isEqualTo(COMPANY);
 		assertThat(this.jdbc.sql("SELECT outcome FROM audit_event WHERE action = 'gusto.connect' ORDER BY id DESC")
 			.query(String.class)

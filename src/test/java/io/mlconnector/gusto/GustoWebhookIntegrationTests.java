@@ -196,6 +196,36 @@ class GustoWebhookIntegrationTests extends GustoSandboxTestSupport {
 	}
 
 	@Test
+	void theOfferedTokenIsStoredBeforeGustoIsAskedAndRemovedWhenGustoRefusesIt() {
+		// given a handshake expected for a subscription, and a Gusto that takes 1.5 s to
+		// answer the verification
+		this.jdbc.sql("DELETE FROM gusto_webhook_handshake").update();
+		this.jdbc.sql("DELETE FROM gusto_webhook_token").update();
+		long handshake = this.handshakes.expect(TENANT, APPLICATION, BASE + "/webhooks/gusto", Duration.ofMinutes(5));
+		this.handshakes.identified(handshake, "3b1e2c6a-0000-4000-8000-000000000001");
+		admin("POST", "/_admin/faults",
+				Map.of("endpoint", "PUT /v1/webhook_subscriptions/.*/verify", "latency_ms", 1500));
+
+		// when a token Gusto does not know is offered
+		reactor.core.publisher.Mono<String> answer = this.http.post()
+			.uri(BASE + "/webhooks/gusto")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"verification_token\":\"not-gustos-token\"}")
+			.exchangeToMono((response) -> response.bodyToMono(String.class))
+			.cache();
+		answer.subscribe();
+
+		// then, while Gusto is being asked, the token is already stored (unconfirmed)
+		await(() -> this.jdbc.sql("SELECT COUNT(*) FROM gusto_webhook_token WHERE retire_after IS NOT NULL")
+			.query(Long.class)
+			.single() == 1);
+		// and once Gusto refused it, it is gone
+		assertThat(answer.block(Duration.ofSeconds(10))).contains("verification_token_refused");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM gusto_webhook_token").query(Long.class).single()).isZero();
+		this.jdbc.sql("DELETE FROM gusto_webhook_handshake").update();
+	}
+
+	@Test
 	void unsignedHandshakesWhileNoSubscriptionOfOursIsPendingAreRefusedWithoutCallingGusto() {
 		// given no subscription command waiting for its token
 		this.jdbc.sql("DELETE FROM gusto_webhook_handshake").update();

@@ -307,6 +307,27 @@ public class GustoClient {
 			.map((response) -> this.wire.read(response, GustoWebhookSubscription.class, "verify subscription"));
 	}
 
+	/**
+	 * The application's webhook subscriptions for the handshake: the permit is taken only
+	 * if one is free now, nothing is retried.
+	 */
+	Flux<GustoWebhookSubscription> webhookSubscriptionsForHandshake(String tenant) {
+		return systemCall(tenant, HttpMethod.GET, "/v1/webhook_subscriptions", null, true)
+			.flatMapMany((response) -> Flux.fromArray(
+					this.wire.read(response, GustoWebhookSubscription[].class, "GET /v1/webhook_subscriptions")));
+	}
+
+	/**
+	 * {@code PUT /v1/webhook_subscriptions/{uuid}/verify} for the handshake: the permit
+	 * is taken only if one is free now, nothing is retried.
+	 */
+	Mono<GustoWebhookSubscription> verifySubscriptionForHandshake(String tenant, String subscriptionUuid,
+			Secret token) {
+		return systemCall(tenant, HttpMethod.PUT, "/v1/webhook_subscriptions/" + subscriptionUuid + "/verify",
+				Map.of("verification_token", token.value()), true)
+			.map((response) -> this.wire.read(response, GustoWebhookSubscription.class, "verify subscription"));
+	}
+
 	private <T> Mono<T> get(String tenant, String path, Class<T> type) {
 		return Mono.defer(() -> call(tenant, HttpMethod.GET, path, null))
 			.map((response) -> this.wire.read(response, type, "GET " + path));
@@ -364,6 +385,15 @@ public class GustoClient {
 	 * Gusto allows requesting new ones at any time [DOC system-access].
 	 */
 	private Mono<GustoResponse> systemCall(String tenant, HttpMethod method, String path, Object body) {
+		return systemCall(tenant, method, path, body, false);
+	}
+
+	/**
+	 * A system call; with {@code failFast} the permit is taken only if one is free now
+	 * and nothing is retried, for calls an outsider can trigger (the webhook handshake).
+	 */
+	private Mono<GustoResponse> systemCall(String tenant, HttpMethod method, String path, Object body,
+			boolean failFast) {
 		return Mono.defer(() -> {
 			GustoConnection connection = this.tokens.connection(tenant);
 			String key = connection.baseUrl() + "|" + connection.clientId();
@@ -371,14 +401,14 @@ public class GustoClient {
 			RateLimit limit = new RateLimit(connection.requestsPerMinute(), this.properties.rateLimitWindow());
 			String budgetName = "gusto-system:" + Integer.toHexString(key.hashCode());
 			return systemToken(tenant, connection, key)
-				.flatMap((token) -> send(connection, budgetName, limit, token, method, path, body, what))
+				.flatMap((token) -> send(connection, budgetName, limit, token, method, path, body, what, failFast))
 				.flatMap((response) -> {
 					if (response.status() != 401) {
 						return Mono.just(response);
 					}
 					this.systemTokens.remove(key);
-					return systemToken(tenant, connection, key)
-						.flatMap((token) -> send(connection, budgetName, limit, token, method, path, body, what));
+					return systemToken(tenant, connection, key).flatMap(
+							(token) -> send(connection, budgetName, limit, token, method, path, body, what, failFast));
 				})
 				.map((response) -> {
 					if (!response.ok()) {
@@ -401,7 +431,12 @@ public class GustoClient {
 
 	private Mono<GustoResponse> send(GustoConnection connection, String budgetName, RateLimit limit, Secret token,
 			HttpMethod method, String path, Object body, String what) {
-		return Mono.defer(() -> {
+		return send(connection, budgetName, limit, token, method, path, body, what, false);
+	}
+
+	private Mono<GustoResponse> send(GustoConnection connection, String budgetName, RateLimit limit, Secret token,
+			HttpMethod method, String path, Object body, String what, boolean failFast) {
+		Mono<GustoResponse> attempt = Mono.defer(() -> {
 			WebClient.RequestBodySpec request = this.web.method(method)
 				.uri(connection.baseUrl() + path)
 				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token.value())
@@ -409,14 +444,17 @@ public class GustoClient {
 				.accept(MediaType.APPLICATION_JSON);
 			WebClient.RequestHeadersSpec<?> spec = (body != null)
 					? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request;
-			return this.budget.acquire(budgetName, limit)
+			Mono<Void> permit = failFast ? this.budget.acquireNow(budgetName, limit)
+					: this.budget.acquire(budgetName, limit);
+			return permit
 				.onErrorMap(GustoClient::transientDatabaseFailure,
 						(ex) -> new RetryAfterException(
 								"the request budget " + budgetName
 										+ " could not be taken (transient database failure): " + ex.getMessage(),
 								null, ex))
 				.then(this.wire.send(spec, what));
-		}).retryWhen(this.retry.toRetry());
+		});
+		return failFast ? attempt : attempt.retryWhen(this.retry.toRetry());
 	}
 
 	/**

@@ -63,17 +63,25 @@ class GustoConfiguration {
 	}
 
 	@Bean
+	WebhookHandshakes gustoWebhookHandshakes(JdbcClient jdbc, Clock clock) {
+		return new WebhookHandshakes(jdbc, clock);
+	}
+
+	@Bean
 	GustoWebhookTokens gustoWebhookTokens(JdbcClient jdbc, ObjectProvider<TokenCipher> cipher, Tenants tenants,
-			GustoClient client, AuditTrail audit, Clock clock, GustoProperties properties) {
-		return new GustoWebhookTokens(jdbc, cipher, tenants, client, audit, clock, properties);
+			GustoClient client, AuditTrail audit, Clock clock, GustoProperties properties,
+			WebhookHandshakes handshakes) {
+		return new GustoWebhookTokens(jdbc, cipher, tenants, client, audit, clock, properties, handshakes);
 	}
 
 	@Bean
 	RouterFunction<ServerResponse> gustoRoutes(Tenants tenants, JdbcClient jdbc, Clock clock, GustoOAuth oauth,
-			OAuthTokenStore store, AuditTrail audit, GustoProperties properties, GustoClient client) {
+			OAuthTokenStore store, AuditTrail audit, GustoProperties properties, GustoClient client,
+			WebhookHandshakes handshakes) {
 		GustoConnectFlow connect = new GustoConnectFlow(tenants, new ConnectStates(jdbc, clock), oauth, store, audit,
 				properties);
-		GustoSubscriptionCommand subscriptions = new GustoSubscriptionCommand(client, tenants, properties, audit);
+		GustoSubscriptionCommand subscriptions = new GustoSubscriptionCommand(client, tenants, properties, audit,
+				handshakes);
 		return RouterFunctions.route()
 			.GET("/connect/gusto", connect::start)
 			.GET("/connect/gusto/callback", connect::callback)

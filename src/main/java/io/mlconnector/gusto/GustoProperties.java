@@ -35,6 +35,12 @@ import org.springframework.validation.annotation.Validated;
  * @param webhookUrl public URL of this service's {@code /webhooks/gusto}, used by the
  * subscription command
  * @param subscriptionTypes entity types the webhook subscription asks for
+ * @param handshakeWindow how long after the subscription command this service accepts the
+ * unsigned handshake POST of the verification token; outside it, a handshake POST is
+ * refused without calling Gusto
+ * @param webhookTokenGrace how long a verification token keeps verifying deliveries after
+ * a newer token of the same application and URL replaced it (deliveries signed before the
+ * switch may still be retried)
  * @param connectionCheck whether the Gusto connection check runs for health and the
  * operator API (tests that supply their own check switch it off)
  */
@@ -47,7 +53,8 @@ public record GustoProperties(@DefaultValue("60s") Duration refreshLeeway, @Defa
 		@DefaultValue("100") @Min(1) int pageSize, @DefaultValue("4") @Min(1) int pageConcurrency, URI webhookUrl,
 		@DefaultValue( {
 				"Company", "Employee", "EmployeeJobCompensation", "Location",
-				"Payroll" }) List<String> subscriptionTypes){
+				"Payroll" }) List<String> subscriptionTypes,
+		@DefaultValue("15m") Duration handshakeWindow, @DefaultValue("24h") Duration webhookTokenGrace){
 
 	public GustoProperties {
 		if (pageSize > 100) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.mlconnector.audit.AuditOutcome;
 import io.mlconnector.audit.AuditTrail;
+import io.mlconnector.tenant.GustoConnection;
 import io.mlconnector.tenant.Tenants;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -33,7 +34,11 @@ class GustoSubscriptionCommand {
 
 	private final AuditTrail audit;
 
-	GustoSubscriptionCommand(GustoClient client, Tenants tenants, GustoProperties properties, AuditTrail audit) {
+	private final WebhookHandshakes handshakes;
+
+	GustoSubscriptionCommand(GustoClient client, Tenants tenants, GustoProperties properties, AuditTrail audit,
+			WebhookHandshakes handshakes) {
+		this.handshakes = handshakes;
 		this.client = client;
 		this.tenants = tenants;
 		this.properties = properties;
@@ -63,7 +68,19 @@ class GustoSubscriptionCommand {
 				List<String> types = body.path("subscription_types").isArray()
 						? body.path("subscription_types").valueStream().map(JsonNode::asString).toList()
 						: this.properties.subscriptionTypes();
-				return this.client.subscribe(tenant, url, types)
+				GustoConnection connection = this.tenants.find(tenant).flatMap((t) -> t.gusto()).orElseThrow();
+				// expected before the subscription exists: Gusto may POST the token
+				// before it
+				// answers
+				return Mono
+					.fromCallable(() -> this.handshakes.expect(tenant, GustoWebhookVerification.application(connection),
+							url, this.properties.handshakeWindow()))
+					.subscribeOn(Schedulers.boundedElastic())
+					.flatMap((handshake) -> this.client.subscribe(tenant, url, types)
+						.flatMap((subscription) -> Mono
+							.fromRunnable(() -> this.handshakes.identified(handshake, subscription.uuid()))
+							.subscribeOn(Schedulers.boundedElastic())
+							.thenReturn(subscription)))
 					.flatMap((subscription) -> Mono
 						.fromRunnable(() -> this.audit.record(tenant, "operator", "gusto.webhook.subscribe",
 								"gusto-subscription:" + subscription.uuid(), AuditOutcome.SUCCESS,

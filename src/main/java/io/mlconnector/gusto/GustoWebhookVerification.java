@@ -3,6 +3,7 @@ package io.mlconnector.gusto;
 import java.util.List;
 
 import io.mlconnector.secrets.Secret;
+import io.mlconnector.tenant.GustoConnection;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,9 +25,22 @@ public interface GustoWebhookVerification {
 
 	/**
 	 * The verified tokens, current first, that signatures are checked against in addition
-	 * to the configured ones.
+	 * to the configured ones: only tokens of this service's own subscriptions, each
+	 * scoped to its Gusto application, without tokens retired after a newer one replaced
+	 * them. Loaded from the database off the event loop and cached briefly; while a
+	 * reload runs, or when it fails, the last list loaded is served.
 	 * @return the tokens
 	 */
-	List<Secret> verificationTokens();
+	Mono<List<GustoWebhookToken>> verificationTokens();
+
+	/**
+	 * The Gusto application of a tenant's connection: tenants with the same base URL and
+	 * client id share webhook subscriptions and their tokens.
+	 * @param connection the tenant's Gusto connection
+	 * @return the application's key
+	 */
+	static String application(GustoConnection connection) {
+		return connection.baseUrl() + "|" + connection.clientId();
+	}
 
 }

@@ -3,12 +3,13 @@ package io.mlconnector.inbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import io.mlconnector.gusto.GustoWebhookSignature;
+import io.mlconnector.gusto.GustoWebhookToken;
 import io.mlconnector.gusto.GustoWebhookVerification;
+import io.mlconnector.gusto.WebhookHandshakeRefusedException;
 import io.mlconnector.secrets.Secret;
 import io.mlconnector.tenant.Tenant;
 import io.mlconnector.tenant.Tenants;
@@ -75,25 +76,48 @@ class GustoWebhookHandler {
 				return handshake(handshake.get());
 			}
 		}
-		List<Secret> tokens = new ArrayList<>(this.properties.gustoVerificationTokens());
-		this.verification.ifPresent((connector) -> tokens.addAll(connector.verificationTokens()));
-		if (tokens.isEmpty()) {
-			throw new InboxRequestException(HttpStatus.UNAUTHORIZED, "no_verification_token",
-					"no Gusto verification token is configured (mlc.inbox.gusto-verification-tokens), "
-							+ "so no delivery can be verified");
-		}
-		if (signature == null) {
-			throw new InboxRequestException(HttpStatus.UNAUTHORIZED, "signature_missing",
-					"the X-Gusto-Signature header is missing");
-		}
-		if (tokens.stream().noneMatch((token) -> GustoWebhookSignature.matches(body, signature, token))) {
-			throw new InboxRequestException(HttpStatus.UNAUTHORIZED, "signature_mismatch",
-					"the X-Gusto-Signature does not match the body");
-		}
-		InboxEntry entry = entry(body, received);
-		return this.writer.store(entry).flatMap((result) -> {
-			this.metrics.received(InboxSource.GUSTO, entry.eventType(), result, received);
-			return InboxResponses.stored(result);
+		Mono<List<GustoWebhookToken>> stored = this.verification.map(GustoWebhookVerification::verificationTokens)
+			.orElse(Mono.just(List.of()));
+		return stored.flatMap((verified) -> {
+			if (verified.isEmpty() && this.properties.gustoVerificationTokens().isEmpty()) {
+				throw new InboxRequestException(HttpStatus.UNAUTHORIZED, "no_verification_token",
+						"no Gusto verification token is configured (mlc.inbox.gusto-verification-tokens), "
+								+ "so no delivery can be verified");
+			}
+			if (signature == null) {
+				throw new InboxRequestException(HttpStatus.UNAUTHORIZED, "signature_missing",
+						"the X-Gusto-Signature header is missing");
+			}
+			// configured tokens are the operator's and unscoped; verified tokens are
+			// scoped
+			// to the Gusto application whose subscription they verified
+			boolean configured = this.properties.gustoVerificationTokens()
+				.stream()
+				.anyMatch((token) -> GustoWebhookSignature.matches(body, signature, token));
+			GustoWebhookToken scoped = configured ? null
+					: verified.stream()
+						.filter((token) -> GustoWebhookSignature.matches(body, signature, token.token()))
+						.findFirst()
+						.orElse(null);
+			if (!configured && scoped == null) {
+				throw new InboxRequestException(HttpStatus.UNAUTHORIZED, "signature_mismatch",
+						"the X-Gusto-Signature does not match the body");
+			}
+			InboxEntry entry = entry(body, received);
+			if (scoped != null && entry.tenant() != null
+					&& !this.tenants.find(entry.tenant())
+						.flatMap(Tenant::gusto)
+						.map(GustoWebhookVerification::application)
+						.filter(scoped.application()::equals)
+						.isPresent()) {
+				throw new InboxRequestException(HttpStatus.UNAUTHORIZED, "token_not_for_company",
+						"the delivery is signed with the verification token of another Gusto application "
+								+ "than the one tenant " + entry.tenant() + " is connected through");
+			}
+			return this.writer.store(entry).flatMap((result) -> {
+				this.metrics.received(InboxSource.GUSTO, entry.eventType(), result, received);
+				return InboxResponses.stored(result);
+			});
 		});
 	}
 
@@ -112,6 +136,10 @@ class GustoWebhookHandler {
 			.then(ServerResponse.ok()
 				.contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(java.util.Map.of("status", "verified")))
+			.onErrorMap(WebhookHandshakeRefusedException.class,
+					(ex) -> new InboxRequestException(
+							ex.retryLater() ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED, ex.reason(),
+							ex.getMessage()))
 			.onErrorMap((ex) -> !(ex instanceof InboxRequestException),
 					(ex) -> new InboxRequestException(HttpStatus.UNAUTHORIZED, "verification_token_refused",
 							"Gusto did not confirm the verification token: " + ex.getMessage()));

@@ -48,8 +48,9 @@ class InboxConfiguration {
 	}
 
 	@Bean
-	InboxRejections inboxRejections(AuditTrail audit, Scheduler inboxJdbcScheduler, InboxMetrics metrics) {
-		return new InboxRejections(audit, inboxJdbcScheduler, metrics);
+	InboxRejections inboxRejections(AuditTrail audit, Scheduler inboxJdbcScheduler, InboxMetrics metrics,
+			InboxProperties properties, Clock clock) {
+		return new InboxRejections(audit, inboxJdbcScheduler, metrics, properties.rejectionAuditsPerMinute(), clock);
 	}
 
 	@Bean

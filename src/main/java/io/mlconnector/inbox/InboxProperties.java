@@ -23,13 +23,17 @@ import org.springframework.validation.annotation.Validated;
  * the first is current, others are accepted during a rotation. Set from the environment
  * ({@code MLC_INBOX_GUSTO_VERIFICATION_TOKENS})
  * @param dispatcher how stored events are dispatched
+ * @param rejectionAuditsPerMinute refused requests (401) per minute and instance that are
+ * recorded as {@code webhook.rejected} audit events with their source address; every
+ * rejection is counted in {@code mlc_inbox_events_total}, but an unauthenticated sender
+ * cannot make the service write more rows than this
  */
 @ConfigurationProperties("mlc.inbox")
 @Validated
 public record InboxProperties(@DefaultValue("1MB") DataSize maxBodySize,
 		@DefaultValue("4096") @Min(1) int queueCapacity, @DefaultValue("256") @Min(1) int maxBatchSize,
 		@DefaultValue("5s") Duration ackTimeout, @DefaultValue List<Secret> gustoVerificationTokens,
-		@DefaultValue Dispatcher dispatcher) {
+		@DefaultValue Dispatcher dispatcher, @DefaultValue("10") @Min(0) int rejectionAuditsPerMinute) {
 
 	/**
 	 * The dispatcher's settings.

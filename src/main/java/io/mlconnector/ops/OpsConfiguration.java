@@ -1,5 +1,8 @@
 package io.mlconnector.ops;
 
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import io.mlconnector.audit.AuditTrail;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -9,11 +12,19 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RetentionProperties.class)
 class OpsConfiguration {
+
+	@Bean
+	DataRetention dataRetention(JdbcClient jdbc, Clock clock, RetentionProperties properties, MeterRegistry registry) {
+		return new DataRetention(jdbc, clock, properties, registry);
+	}
 
 	@Bean
 	OperatorActions operatorActions(AuditTrail audit) {

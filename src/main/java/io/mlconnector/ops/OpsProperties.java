@@ -1,5 +1,7 @@
 package io.mlconnector.ops;
 
+import java.time.Duration;
+
 import io.mlconnector.secrets.Secret;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,8 +17,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param prometheusOpen whether {@code /actuator/prometheus} is open without a token;
  * keep it closed unless the port is only reachable by Prometheus (e.g. a separate
  * management port)
+ * @param connectLinkLifetime how long a signed {@code /connect/gusto} link from
+ * {@code POST /api/v1/tenants/{tenant}/gusto/connect-link} works
  */
 @ConfigurationProperties("mlc.ops")
-public record OpsProperties(Secret token, Secret viewerToken, @DefaultValue("false") boolean prometheusOpen) {
+public record OpsProperties(Secret token, Secret viewerToken, @DefaultValue("false") boolean prometheusOpen,
+		@DefaultValue("1h") Duration connectLinkLifetime) {
 
 }

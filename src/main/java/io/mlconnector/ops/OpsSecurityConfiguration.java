@@ -1,9 +1,12 @@
 package io.mlconnector.ops;
 
+import java.time.Clock;
 import java.util.Arrays;
 
+import io.mlconnector.secrets.SecretsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -22,8 +26,9 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 
 /**
  * Who may call what. The operator API needs a bearer token (viewers read, operators act);
- * webhooks, Slack and the Gusto connect flow stay open to their senders and are protected
- * by their signatures and state; health and info are public; Prometheus is configurable.
+ * webhooks, Slack and the Gusto connect callback stay open to their senders and are
+ * protected by their signatures and state; the connect flow starts only for an operator
+ * (token or signed link); health and info are public; Prometheus is configurable.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -33,23 +38,38 @@ class OpsSecurityConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(OpsSecurityConfiguration.class);
 
 	@Bean
-	OpsTokenAuthentication opsTokenAuthentication(OpsProperties properties, Environment environment) {
+	OpsTokenAuthentication opsTokenAuthentication(OpsProperties properties, SecretsProperties secrets,
+			Environment environment) {
 		boolean sandbox = Arrays.asList(environment.getActiveProfiles()).contains("sandbox");
 		if (properties.token() == null) {
 			throw new MissingOperatorTokenException();
 		}
-		if (sandbox) {
+		StartupSafetyCheck.check(environment, properties, secrets);
+		if (sandbox && StartupSafetyCheck.SANDBOX_OPERATOR_TOKEN.equals(properties.token().value())) {
+			// the published demo token only: a token from the environment is never
+			// printed
 			logger.info(
 					"Operator API token (sandbox): {}  -> curl -H 'Authorization: Bearer {}' "
 							+ "localhost:8080/api/v1/executions",
 					properties.token().value(), properties.token().value());
 		}
+		else if (sandbox) {
+			logger.info("Operator API token (sandbox): the one set in MLC_OPS_TOKEN (not printed)");
+		}
 		return new OpsTokenAuthentication(properties);
 	}
 
 	@Bean
+	ConnectLinks connectLinks(OpsProperties properties, Clock clock) {
+		if (properties.token() == null) {
+			throw new MissingOperatorTokenException();
+		}
+		return new ConnectLinks(properties.token(), clock, properties.connectLinkLifetime());
+	}
+
+	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, OpsTokenAuthentication tokens,
-			OpsProperties properties) {
+			OpsProperties properties, ConnectLinks links) {
 		AuthenticationWebFilter bearer = new AuthenticationWebFilter(tokens);
 		bearer.setServerAuthenticationConverter(tokens);
 		bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
@@ -77,8 +97,23 @@ class OpsSecurityConfiguration {
 					.pathMatchers(HttpMethod.POST, "/webhooks/gusto", "/slack/commands", "/slack/interactions",
 							"/slack/events")
 					.permitAll()
-					.pathMatchers("/connect/gusto", "/connect/gusto/callback")
+					// protected by its single-use state
+					.pathMatchers("/connect/gusto/callback")
 					.permitAll()
+					// starts the flow (and writes its state) only for an operator: the
+					// operator token or a signed link from the operator API
+					.pathMatchers(ConnectLinks.PATH)
+					.access((authentication,
+							context) -> links.verify(
+									context.getExchange().getRequest())
+											? Mono.just(new AuthorizationDecision(true))
+											: authentication
+												.map((who) -> who.isAuthenticated() && who.getAuthorities()
+													.stream()
+													.anyMatch((granted) -> "ROLE_OPERATOR"
+														.equals(granted.getAuthority())))
+												.defaultIfEmpty(false)
+												.map(AuthorizationDecision::new))
 					// the simulators exist in the sandbox profile only and check their
 					// own credentials
 					.pathMatchers("/sandbox/**")

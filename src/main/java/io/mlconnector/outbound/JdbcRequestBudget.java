@@ -3,7 +3,10 @@ package io.mlconnector.outbound;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import javax.sql.DataSource;
 
@@ -30,7 +33,8 @@ import reactor.core.scheduler.Schedulers;
  * Permits are reservations ({@code consumeIgnoringRateLimits}): a caller that finds the
  * bucket empty takes the next token anyway and waits until it would have been refilled,
  * so waiting callers are served in the order they came, with one database round trip
- * each.
+ * each. No caller reserves further ahead than {@code maxReservation}: beyond it the
+ * caller gets a {@link BudgetExhaustedException} and the bucket is left as it was.
  */
 class JdbcRequestBudget implements RequestBudget, AutoCloseable {
 
@@ -42,33 +46,67 @@ class JdbcRequestBudget implements RequestBudget, AutoCloseable {
 
 	private final Map<String, BucketProxy> proxies = new ConcurrentHashMap<>();
 
+	private final Duration maxReservation;
+
+	private final ScheduledExecutorService timer;
+
 	JdbcRequestBudget(DataSource dataSource, Clock clock, MeterRegistry registry) {
+		this(dataSource, clock, registry, Duration.ofMinutes(2));
+	}
+
+	JdbcRequestBudget(DataSource dataSource, Clock clock, MeterRegistry registry, Duration maxReservation) {
 		this.buckets = new MariaDbBucketProxyManager(dataSource,
 				ClientSideConfig.getDefault().withClientClock(new ClockTimeMeter(clock)));
 		// bounded: permits are taken off the event loop, never by unbounded threads
 		this.jdbcScheduler = Schedulers.newBoundedElastic(8, 4096, "outbound-budget");
 		this.registry = registry;
+		this.maxReservation = maxReservation;
+		// completes reservations when their time has come; holds no thread while waiting
+		this.timer = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "outbound-budget-timer");
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	@Override
 	public Mono<Void> acquire(String budget, RateLimit limit) {
+		BucketProxy bucket = bucket(budget, limit);
+		return Mono.defer(() -> {
+			long start = System.nanoTime();
+			CompletableFuture<Boolean> permit = bucket.asScheduler()
+				.tryConsume(1, this.maxReservation.toNanos(), this.timer);
+			return Mono.fromFuture(permit).flatMap((granted) -> {
+				if (!granted) {
+					return Mono.error(new BudgetExhaustedException(budget, null));
+				}
+				waitTimer(budget).record(Duration.ofNanos(System.nanoTime() - start));
+				return Mono.<Void>empty();
+			});
+		}).subscribeOn(this.jdbcScheduler);
+	}
+
+	@Override
+	public Mono<Void> acquireNow(String budget, RateLimit limit) {
+		BucketProxy bucket = bucket(budget, limit);
+		return Mono.fromCallable(() -> bucket.tryConsumeAndReturnRemaining(1))
+			.subscribeOn(this.jdbcScheduler)
+			.flatMap((probe) -> probe.isConsumed() ? Mono.<Void>empty() : Mono
+				.error(new BudgetExhaustedException(budget, Duration.ofNanos(probe.getNanosToWaitForRefill()))));
+	}
+
+	private BucketProxy bucket(String budget, RateLimit limit) {
 		if (budget == null || budget.isBlank() || budget.length() > 120) {
 			throw new IllegalArgumentException("a budget name has 1 to 120 characters, was '" + budget + "'");
 		}
-		BucketProxy bucket = this.proxies.computeIfAbsent(key(budget, limit),
+		return this.proxies.computeIfAbsent(key(budget, limit),
 				(key) -> this.buckets.builder().build(key, () -> configuration(limit)));
-		return Mono.fromCallable(() -> bucket.consumeIgnoringRateLimits(1))
-			.subscribeOn(this.jdbcScheduler)
-			.flatMap((waitNanos) -> {
-				Duration wait = Duration.ofNanos(waitNanos);
-				waitTimer(budget).record(wait);
-				return (waitNanos > 0) ? Mono.delay(wait).then() : Mono.empty();
-			});
 	}
 
 	@Override
 	public void close() {
 		this.jdbcScheduler.dispose();
+		this.timer.shutdownNow();
 	}
 
 	/**

@@ -6,10 +6,12 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OutboundProperties.class)
 class OutboundConfiguration {
 
 	@Bean
@@ -18,8 +20,9 @@ class OutboundConfiguration {
 	}
 
 	@Bean
-	JdbcRequestBudget requestBudget(DataSource dataSource, Clock clock, MeterRegistry registry) {
-		return new JdbcRequestBudget(dataSource, clock, registry);
+	JdbcRequestBudget requestBudget(DataSource dataSource, Clock clock, MeterRegistry registry,
+			OutboundProperties properties) {
+		return new JdbcRequestBudget(dataSource, clock, registry, properties.maxReservation());
 	}
 
 }

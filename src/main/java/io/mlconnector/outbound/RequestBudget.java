@@ -11,7 +11,9 @@ public interface RequestBudget {
 
 	/**
 	 * Takes one permit from the named budget, waiting (without blocking a thread) until
-	 * one is available.
+	 * one is available, but never reserving further ahead than
+	 * {@code mlc.outbound.max-reservation}: a caller that would wait longer gets a
+	 * {@link BudgetExhaustedException} and nothing is reserved.
 	 * @param budget the budget's name, for example {@code gusto:acme}; at most 120
 	 * characters
 	 * @param limit the limit the budget enforces; a budget keeps the limit it was first
@@ -19,5 +21,15 @@ public interface RequestBudget {
 	 * @return completes when the request may be sent
 	 */
 	Mono<Void> acquire(String budget, RateLimit limit);
+
+	/**
+	 * Takes one permit only if one is available now: for requests that an outsider can
+	 * trigger (the webhook handshake), which must fail fast rather than reserve.
+	 * @param budget the budget's name
+	 * @param limit the limit the budget enforces
+	 * @return completes at once with a permit, or errors with
+	 * {@link BudgetExhaustedException} and nothing reserved
+	 */
+	Mono<Void> acquireNow(String budget, RateLimit limit);
 
 }

@@ -11,6 +11,7 @@ import io.mlconnector.gusto.GustoEmployee;
 import io.mlconnector.gusto.GustoPayroll;
 import io.mlconnector.testsupport.LoopbackPorts;
 import reactor.core.publisher.Mono;
+import io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.WebApplicationType;
@@ -93,6 +94,7 @@ public final class GustoPayrollBenchmark {
 	private static void connect(WebClient http, String base) {
 		URI authorize = http.get()
 			.uri(base + "/connect/gusto?tenant=demo")
+			.header("Authorization", "Bearer " + DevDatabaseEnvironmentPostProcessor.TEST_OPERATOR_TOKEN)
 			.exchangeToMono((r) -> Mono.justOrEmpty(r.headers().asHttpHeaders().getLocation()))
 			.block();
 		URI callback = http.get()

@@ -242,7 +242,11 @@ public final class PayrollPostingBenchmark {
 	}
 
 	private static void connect(WebClient http, String base) {
-		URI authorize = redirect(http, base + "/connect/gusto?tenant=" + TENANT);
+		URI authorize = http.get()
+			.uri(URI.create(base + "/connect/gusto?tenant=" + TENANT))
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + DevDatabaseEnvironmentPostProcessor.TEST_OPERATOR_TOKEN)
+			.exchangeToMono((r) -> Mono.justOrEmpty(r.headers().asHttpHeaders().getLocation()))
+			.block(Duration.ofSeconds(30));
 		URI callback = redirect(http, authorize.toString());
 		String answer = http.get().uri(callback).retrieve().bodyToMono(String.class).block();
 		if (answer == null || !answer.contains("connected")) {

@@ -31,10 +31,13 @@ public class DevDatabaseEnvironmentPostProcessor implements EnvironmentPostProce
 	static final String MODE_PROPERTY = "mlc.devdb.mode";
 
 	/** The operator token every test context gets. */
-	public static final String TEST_OPERATOR_TOKEN = "test-operator-token";
+	public static final String TEST_OPERATOR_TOKEN = "test-operator-token-of-at-least-32-bytes";
+
+	/** The token key every test context gets (32 bytes, key id {@code test}). */
+	public static final String TEST_SECRET_KEY = "test:dGVzdC1rZXktb2YtdGhlLXRlc3RzLW9ubHktMzJieXQ=";
 
 	/** The viewer token every test context gets. */
-	public static final String TEST_VIEWER_TOKEN = "test-viewer-token";
+	public static final String TEST_VIEWER_TOKEN = "test-viewer-token-of-at-least-32-bytes";
 
 	private static final String DATABASE = "mlconnector";
 
@@ -63,6 +66,10 @@ public class DevDatabaseEnvironmentPostProcessor implements EnvironmentPostProce
 			environment.getPropertySources()
 				.addLast(new MapPropertySource("mlcTestCredentials",
 						Map.of("MLC_OPS_TOKEN", TEST_OPERATOR_TOKEN, "MLC_OPS_VIEWER_TOKEN", TEST_VIEWER_TOKEN,
+								// the token key of the tests (the service refuses to
+								// start
+								// without one outside the sandbox)
+								"MLC_SECRET_KEY", TEST_SECRET_KEY,
 								// the sandbox's start-up demo runs only where a test
 								// switches it on
 								"MLC_SANDBOX_DEMO", "false")));

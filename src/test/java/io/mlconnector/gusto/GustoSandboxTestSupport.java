@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor;
 import io.mlconnector.secrets.OAuthTokenStore;
 import io.mlconnector.testsupport.LoopbackPorts;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,11 +89,22 @@ abstract class GustoSandboxTestSupport {
 	 * authorize, our callback.
 	 */
 	protected ResponseEntity<String> connect(String company) {
-		URI authorize = get(BASE + "/connect/gusto?tenant=" + TENANT).getHeaders().getLocation();
+		URI authorize = startConnect(TENANT).getHeaders().getLocation();
 		String url = authorize.toString() + ((company != null) ? "&company_uuid=" + company : "");
 		URI callback = get(url).getHeaders().getLocation();
 		assertThat(callback.toString()).startsWith(BASE + "/connect/gusto/callback");
 		return get(callback.toString());
+	}
+
+	/**
+	 * {@code GET /connect/gusto?tenant=...} as an operator (the operator token).
+	 */
+	protected ResponseEntity<String> startConnect(String tenant) {
+		return this.http.get()
+			.uri(URI.create(BASE + "/connect/gusto?tenant=" + tenant))
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + DevDatabaseEnvironmentPostProcessor.TEST_OPERATOR_TOKEN)
+			.exchangeToMono((response) -> response.toEntity(String.class))
+			.block(Duration.ofSeconds(30));
 	}
 
 	protected ResponseEntity<String> get(String url) {

@@ -173,6 +173,12 @@ class InboxWebhookIntegrationTests {
 	@Test
 	void aVerificationTokenGustoDoesNotConfirmIsRefusedAndNeverStoredAsAnEvent() {
 		// acme's Gusto (localhost:1) cannot confirm the token: the connector refuses it
+		// (the handshake is expected, as after the subscription command)
+		this.jdbc
+			.sql("INSERT INTO gusto_webhook_handshake (tenant, application, url, requested_at, expires_at) "
+					+ "VALUES ('acme', 'http://localhost:1|acme', 'http://localhost/webhooks/gusto', UTC_TIMESTAMP(6), "
+					+ "UTC_TIMESTAMP(6) + INTERVAL 5 MINUTE)")
+			.update();
 		this.web.post()
 			.uri("/webhooks/gusto")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -186,6 +192,7 @@ class InboxWebhookIntegrationTests {
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM inbox_event WHERE payload LIKE '%verification_token%'")
 			.query(Long.class)
 			.single()).isZero();
+		this.jdbc.sql("DELETE FROM gusto_webhook_handshake").update();
 	}
 
 	@Test

@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest
 class JdbcRequestBudgetIntegrationTests {
@@ -78,6 +80,56 @@ class JdbcRequestBudgetIntegrationTests {
 			.concatMap((i) -> this.requestBudget.acquire(budget, RateLimit.perMinute(200)))
 			.blockLast(Duration.ofSeconds(10));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void aCallerThatWouldWaitLongerThanTheReservationCapIsRefusedAtOnceAndReservesNothing() {
+		// given a budget of one request per ten minutes whose one permit is taken
+		String budget = "test:" + UUID.randomUUID();
+		RateLimit slow = new RateLimit(1, Duration.ofMinutes(10));
+		this.requestBudget.acquire(budget, slow).block(Duration.ofSeconds(5));
+
+		// when twenty more callers ask (each would wait ten minutes or more, beyond the
+		// two-minute cap)
+		long start = System.nanoTime();
+		List<Throwable> refusals = Flux.range(0, 20)
+			.flatMap((i) -> this.requestBudget.acquire(budget, slow)
+				.then(reactor.core.publisher.Mono.<Throwable>empty())
+				.onErrorResume((ex) -> reactor.core.publisher.Mono.just(ex)))
+			.collectList()
+			.block(Duration.ofSeconds(10));
+
+		// then each is refused at once, and the bucket was not pushed into the future:
+		// the
+		// next permit is still the one of the next window, not twenty windows ahead
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+		assertThat(refusals).hasSize(20)
+			.allSatisfy(
+					(ex) -> assertThat(ex).isInstanceOf(BudgetExhaustedException.class).hasMessageContaining(budget));
+		assertThatThrownBy(() -> this.requestBudget.acquireNow(budget, slow).block(Duration.ofSeconds(5)))
+			.isInstanceOf(BudgetExhaustedException.class)
+			.satisfies((ex) -> assertThat(((BudgetExhaustedException) ex).retryAfter())
+				.hasValueSatisfying((wait) -> assertThat(wait).isLessThanOrEqualTo(Duration.ofMinutes(10))));
+	}
+
+	@Test
+	void acquireNowTakesAFreePermitAndOtherwiseFailsWithoutReserving() {
+		// a budget with a burst of one, refilled with one permit every two seconds
+		String budget = "test:" + UUID.randomUUID();
+		RateLimit limit = new RateLimit(3, Duration.ofSeconds(2));
+		this.requestBudget.acquireNow(budget, limit).block(Duration.ofSeconds(5));
+
+		assertThatThrownBy(() -> this.requestBudget.acquireNow(budget, limit).block(Duration.ofSeconds(5)))
+			.isInstanceOf(BudgetExhaustedException.class)
+			.satisfies((ex) -> assertThat(((BudgetExhaustedException) ex).retryAfter()).hasValueSatisfying(
+					(wait) -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(2))));
+		// the refusal reserved nothing: after one refill period a permit is free again
+		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
+			this.requestBudget.acquireNow(budget, limit).block(Duration.ofSeconds(5));
+			return true;
+		});
+		assertThatThrownBy(() -> this.requestBudget.acquireNow(budget, limit).block(Duration.ofSeconds(5)))
+			.isInstanceOf(BudgetExhaustedException.class);
 	}
 
 	@Test

@@ -3,8 +3,10 @@ package io.mlconnector.payroll;
 import java.net.URI;
 import java.time.Duration;
 
+import io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -45,7 +47,13 @@ final class SandboxHttp {
 	 * {@code /connect/gusto}, the sandbox's authorize, our callback.
 	 */
 	void connectGusto() {
-		URI authorize = get(this.base + "/connect/gusto?tenant=" + TENANT).getHeaders().getLocation();
+		URI authorize = this.http.get()
+			.uri(URI.create(this.base + "/connect/gusto?tenant=" + TENANT))
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + DevDatabaseEnvironmentPostProcessor.TEST_OPERATOR_TOKEN)
+			.exchangeToMono((response) -> response.toEntity(String.class))
+			.block(Duration.ofSeconds(30))
+			.getHeaders()
+			.getLocation();
 		URI callback = get(authorize.toString()).getHeaders().getLocation();
 		assertThat(get(callback.toString()).getStatusCode().value()).isEqualTo(200);
 	}

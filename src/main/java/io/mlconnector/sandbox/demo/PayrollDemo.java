@@ -208,7 +208,17 @@ final class PayrollDemo implements ApplicationListener<ApplicationReadyEvent>, D
 	}
 
 	private void connect(String base, String tenant) {
-		URI authorize = redirect(base + "/connect/gusto?tenant=" + tenant);
+		// as an operator would: ask the operator API for a signed link and open it in a
+		// browser (the connect flow starts only for an operator)
+		String link = this.http.post()
+			.uri(URI.create(base + "/api/v1/tenants/" + tenant + "/gusto/connect-link"))
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.operatorToken)
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.block(REQUEST_TIMEOUT)
+			.path("url")
+			.asString();
+		URI authorize = redirect(link);
 		URI callback = redirect(authorize.toString());
 		JsonNode answer = send(HttpMethod.GET, callback.toString(), null);
 		if (!"connected".equals(answer.path("status").asString())) {

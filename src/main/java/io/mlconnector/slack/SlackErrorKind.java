@@ -111,6 +111,10 @@ public enum SlackErrorKind {
 			case "cant_update_message" -> "only messages posted by this app can be updated; post a new one";
 			case "edit_window_closed" -> "the message can no longer be edited; post the change in its thread";
 			case "user_not_found" -> "the user id is not a member of the workspace";
+			case "outcome_unknown" -> "Slack did not answer in time, so the message may or may not have been posted; "
+					+ "look in the channel before posting it again (chat.postMessage has no idempotency key)";
+			case "response_url_refused" -> "a response_url works up to 5 times within 30 minutes; post the reply "
+					+ "with chat.postMessage instead";
 			default -> (code.startsWith("restricted_action"))
 					? "a workspace admin restricted posting to the channel; choose another channel in " + prefix
 							+ ".channels"

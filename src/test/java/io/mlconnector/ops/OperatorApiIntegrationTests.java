@@ -38,9 +38,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-// the fake "gusto" check below stands in for the real one (mlc.gusto.connection-check)
+// the fake "gusto" and "slack" checks below stand in for the real ones
+// (mlc.gusto.connection-check, mlc.slack.connection-check)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "mlc.inbox.dispatcher.enabled=false", "mlc.gusto.connection-check=false" })
+		properties = { "mlc.inbox.dispatcher.enabled=false", "mlc.gusto.connection-check=false",
+				"mlc.slack.connection-check=false" })
 @AutoConfigureWebTestClient
 @ActiveProfiles("acme")
 class OperatorApiIntegrationTests {

@@ -63,9 +63,7 @@ class PayrollLedgerFunctionalTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("server.port", () -> PORT);
-		registry.add("mlc.inbox.dispatcher.enabled", () -> "false");
-		registry.add("mlc.inbox.catch-up.initial-delay", () -> "1h");
+		PostingJobs.properties(registry, PORT);
 	}
 
 	@Autowired
@@ -435,9 +433,8 @@ class PayrollLedgerFunctionalTests {
 	}
 
 	private JobExecution run(String payroll, PostingKind kind) throws Exception {
-		JobExecution started = this.launcher.start(this.payrollPostingJob,
+		return new PostingJobs(this.launcher, this.jdbc, this.jobRepository).run(this.payrollPostingJob,
 				PostingParameters.parameters(key(payroll, kind)));
-		return awaitEnd(started.getId());
 	}
 
 	private JobExecution runOrCompleted(String payroll, PostingKind kind) throws Exception {
@@ -447,17 +444,6 @@ class PayrollLedgerFunctionalTests {
 		catch (org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException ex) {
 			return null;
 		}
-	}
-
-	private JobExecution awaitEnd(long executionId) {
-		await().atMost(Duration.ofSeconds(90)).until(() -> {
-			String status = this.jdbc.sql("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?")
-				.param(executionId)
-				.query(String.class)
-				.single();
-			return !List.of("STARTING", "STARTED", "STOPPING").contains(status);
-		});
-		return this.jobRepository.getJobExecution(executionId);
 	}
 
 }

@@ -57,9 +57,7 @@ class PayrollPostingJobFunctionalTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("server.port", () -> PORT);
-		registry.add("mlc.inbox.dispatcher.enabled", () -> "false");
-		registry.add("mlc.inbox.catch-up.initial-delay", () -> "1h");
+		PostingJobs.properties(registry, PORT);
 	}
 
 	@Autowired
@@ -353,15 +351,7 @@ class PayrollPostingJobFunctionalTests {
 	}
 
 	private JobExecution run(JobParameters parameters, Job job) throws Exception {
-		JobExecution started = this.launcher.start(job, parameters);
-		await().atMost(Duration.ofSeconds(60)).until(() -> {
-			String status = this.jdbc.sql("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?")
-				.param(started.getId())
-				.query(String.class)
-				.single();
-			return !List.of("STARTING", "STARTED", "STOPPING").contains(status);
-		});
-		return this.jobRepository.getJobExecution(started.getId());
+		return new PostingJobs(this.launcher, this.jdbc, this.jobRepository).run(job, parameters);
 	}
 
 }

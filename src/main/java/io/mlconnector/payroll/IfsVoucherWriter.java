@@ -96,6 +96,43 @@ final class IfsVoucherWriter {
 	}
 
 	/**
+	 * The date a reversal can be booked with in IFS: its own when its accounting period
+	 * is open (or IFS lists no period for it), else, as the tenant chooses, the first day
+	 * of the next open period or none.
+	 * @param company the IFS company
+	 * @param date the voucher's date
+	 * @return the date to book with, empty when the period is closed and the tenant
+	 * refuses to move it
+	 */
+	Optional<java.time.LocalDate> openDate(String company, java.time.LocalDate date) {
+		List<IfsEntity> periods = this.ifs
+			.readAll(this.connection.entitySets().accountingPeriod(),
+					IfsQuery.all()
+						.filter(ODataLiteral.compare("Company", "eq", company) + " and DateUntil ge " + date)
+						.top(60))
+			.collectList()
+			.block(TIMEOUT);
+		List<IfsEntity> ordered = periods.stream()
+			.sorted(java.util.Comparator.comparing((IfsEntity period) -> period.date("DateFrom")))
+			.toList();
+		IfsEntity current = ordered.stream()
+			.filter((period) -> !period.date("DateFrom").isAfter(date))
+			.findFirst()
+			.orElse(null);
+		if (current == null || !"Closed".equalsIgnoreCase(current.string("PeriodStatus"))) {
+			return Optional.of(date);
+		}
+		if (this.rules.reversalInClosedPeriod() == MappingRules.ClosedPeriod.REFUSE) {
+			return Optional.empty();
+		}
+		return ordered.stream()
+			.filter((period) -> period.date("DateFrom").isAfter(date))
+			.filter((period) -> !"Closed".equalsIgnoreCase(period.string("PeriodStatus")))
+			.map((period) -> period.date("DateFrom"))
+			.findFirst();
+	}
+
+	/**
 	 * The accounts and cost centers of the vouchers that do not exist in IFS for their
 	 * company, looked up once per company.
 	 * @param vouchers the vouchers

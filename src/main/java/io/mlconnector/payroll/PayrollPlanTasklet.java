@@ -1,6 +1,7 @@
 package io.mlconnector.payroll;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -236,9 +237,17 @@ class PayrollPlanTasklet implements Tasklet {
 			List<VoucherDraft> vouchers = new ArrayList<>();
 			rows.forEach((company, companyRows) -> {
 				VoucherDraft first = firsts.get(company);
-				vouchers.add(new VoucherDraft(company, first.voucherType(), first.voucherDate(),
-						PayrollReferences.reference(key.payrollUuid(), PostingKind.REVERSAL, company),
-						"Reversal of " + first.reference(), companyRows));
+				LocalDate date = writer.openDate(company, first.voucherDate())
+					.orElseThrow(() -> new PostingRejectedException(List
+						.of("the accounting period of " + first.voucherDate() + " is closed in IFS company " + company
+								+ " and mapping.reversal-in-closed-period is REFUSE: reopen the period, or set it to "
+								+ "FIRST_OPEN_DAY, then restart")));
+				vouchers
+					.add(new VoucherDraft(company, first.voucherType(), date,
+							PayrollReferences.reference(key.payrollUuid(), PostingKind.REVERSAL, company),
+							"Reversal of " + first.reference()
+									+ (date.equals(first.voucherDate()) ? "" : " (its period is closed)"),
+							companyRows));
 			});
 			return vouchers;
 		});

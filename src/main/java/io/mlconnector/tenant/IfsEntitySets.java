@@ -28,6 +28,9 @@ import jakarta.validation.constraints.NotBlank;
  * @param project project or job allocations: values of the tenant's {@code job-code-part}
  * (sandbox default {@code CodePartValuesHandling.svc/CodeCSet}, for code part C; the real
  * name is not published)
+ * @param accountingPeriod accounting periods of a company with their status
+ * ({@code AccountingPeriodsHandling.svc/AccountingPeriodSet}, a name seen in public IFS
+ * projection snippets; the {@code PeriodStatus} attribute is [ASSUMPTION])
  * @param changeTimestampField filterable {@code Edm.DateTimeOffset} attribute that
  * changes on every write of a polled record; IFS has no generic one, so it is configured
  * per tenant (sandbox default {@code ChangedDate})
@@ -38,7 +41,7 @@ public record IfsEntitySets(@Valid IfsEntitySet company, @Valid IfsEntitySet vou
 		@Valid IfsEntitySet paymentProposal, @Valid IfsEntitySet resource, @Valid IfsEntitySet account,
 		@Valid IfsEntitySet costCenter, @NotBlank String purchaseOrderAcknowledgeAction,
 		@NotBlank String paymentProposalAcknowledgeAction, @NotBlank String changeTimestampField,
-		@Valid IfsEntitySet project) {
+		@Valid IfsEntitySet project, @Valid IfsEntitySet accountingPeriod) {
 
 	public IfsEntitySets {
 		company = orDefault(company, "CompanyHandling", "CompanySet");
@@ -58,10 +61,12 @@ public record IfsEntitySets(@Valid IfsEntitySet company, @Valid IfsEntitySet vou
 				: "PaymentProposal_Acknowledge";
 		changeTimestampField = (changeTimestampField != null) ? changeTimestampField : "ChangedDate";
 		project = orDefault(project, "CodePartValuesHandling", "CodeCSet");
+		accountingPeriod = orDefault(accountingPeriod, "AccountingPeriodsHandling", "AccountingPeriodSet");
 	}
 
 	static IfsEntitySets defaults() {
-		return new IfsEntitySets(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+		return new IfsEntitySets(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+				null);
 	}
 
 	private static IfsEntitySet orDefault(IfsEntitySet configured, String projection, String entitySet) {

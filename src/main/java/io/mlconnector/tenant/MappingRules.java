@@ -50,6 +50,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * longer is refused. [ASSUMPTION] IFS does not publish the width of
  * {@code ReferenceNumber}; ours are at most 72 characters
  * ({@code GUSTO:<36-character payroll uuid>:<kind>:<company of up to 20>})
+ * @param reversalInClosedPeriod what a reversal dated in an accounting period IFS has
+ * closed is dated with: {@code FIRST_OPEN_DAY} (the first day of the next open period) or
+ * {@code REFUSE} (the posting fails until the period is reopened)
  * @param fiscalYearStartMonth the month (1-12) in which the IFS companies' accounting
  * year starts; the accounting year of a voucher is the calendar year in which its
  * accounting year ends ([ASSUMPTION]: check the years of {@code AccountingPeriodSet} in
@@ -76,6 +79,7 @@ public record MappingRules(@DefaultValue Map<PayrollComponent, @NotBlank String>
 		@DefaultValue("ReferenceNumber") @NotBlank String voucherReferenceField,
 		@DefaultValue("72") @jakarta.validation.constraints.Min(value = 20,
 				message = "mapping.voucher-reference-max-length must be at least 20") int voucherReferenceMaxLength,
+		@DefaultValue("FIRST_OPEN_DAY") ClosedPeriod reversalInClosedPeriod,
 		@DefaultValue("1") @jakarta.validation.constraints.Min(value = 1,
 				message = "mapping.fiscal-year-start-month must be a month from 1 to 12") @jakarta.validation.constraints.Max(
 						value = 12,
@@ -92,6 +96,19 @@ public record MappingRules(@DefaultValue Map<PayrollComponent, @NotBlank String>
 	}
 
 	static final String CODE_PART = "Code[B-J]";
+
+	/**
+	 * What a reversal dated in a closed accounting period is dated with.
+	 */
+	public enum ClosedPeriod {
+
+		/** The first day of the next open period. */
+		FIRST_OPEN_DAY,
+
+		/** None: the posting fails until the period is reopened. */
+		REFUSE
+
+	}
 
 	/**
 	 * Which payroll date a voucher is dated with.

@@ -211,6 +211,45 @@ class PayrollLedgerFunctionalTests {
 	}
 
 	@Test
+	void aCancellationInAClosedPeriodIsBookedOnTheFirstDayOfTheNextOpenOne() throws Exception {
+		// given a posted accrual whose accounting period IFS then closes, and a
+		// cancellation
+		String payroll = this.sandbox.processPayroll();
+		assertThat(run(payroll, PostingKind.ACCRUAL).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		java.time.LocalDate accrued = java.time.LocalDate
+			.parse(this.sandbox.ifsVouchers(PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10"))
+				.path("vouchers")
+				.get(0)
+				.path("VoucherDate")
+				.asString());
+		String period = "Company='10',AccountingYear=" + accrued.getYear() + ",PeriodNo=" + accrued.getMonthValue();
+		this.sandbox.admin(HttpMethod.POST, "/sandbox/ifs/_admin/touch",
+				Map.of("entitySet", "AccountingPeriodSet", "key", period, "changes", Map.of("PeriodStatus", "Closed")));
+		this.sandbox.cancelPayroll(payroll);
+		try {
+			// when
+			JobExecution reversal = run(payroll, PostingKind.REVERSAL);
+
+			// then the swap is dated in the next open period, and the ledger nets to zero
+			assertThat(reversal.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			JsonNode swapped = this.sandbox
+				.ifsVouchers(PayrollReferences.reference(payroll, PostingKind.REVERSAL, "10"))
+				.path("vouchers")
+				.get(0);
+			assertThat(swapped.path("VoucherDate").asString())
+				.isEqualTo(accrued.withDayOfMonth(1).plusMonths(1).toString());
+			assertThat(swapped.path("VoucherText").asString()).endsWith("(its period is closed)");
+			assertThat(balances(PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10"),
+					PayrollReferences.reference(payroll, PostingKind.REVERSAL, "10")))
+				.allSatisfy((account, balance) -> assertThat(balance).as(account).isZero());
+		}
+		finally {
+			this.sandbox.admin(HttpMethod.POST, "/sandbox/ifs/_admin/touch", Map.of("entitySet", "AccountingPeriodSet",
+					"key", period, "changes", Map.of("PeriodStatus", "Open")));
+		}
+	}
+
+	@Test
 	void anAccrualWhoseWriteFailedIsWithdrawnWhenGustoCancelsThePayroll() throws Exception {
 		// given an accrual whose voucher was claimed but refused by IFS (the outcome
 		// known

@@ -604,8 +604,30 @@ final class ODataService {
 		if (set == this.model.vouchers) {
 			requireExists(this.model.companies, List.of(values.get("Company")),
 					"Company " + values.get("Company") + " does not exist.", "Company");
+			requireOpenPeriod(values.get("Company"), values.get("VoucherDate"));
 		}
 		return this.store.insert(set, values, null);
+	}
+
+	/**
+	 * A voucher dated in a closed accounting period is refused ([ASSUMPTION]: the error
+	 * code is the sandbox's; IFS refuses such vouchers, its message is not published).
+	 */
+	private void requireOpenPeriod(Object company, Object voucherDate) {
+		if (!(voucherDate instanceof java.time.LocalDate date)) {
+			return;
+		}
+		for (Row period : this.store.all(this.model.accountingPeriods)) {
+			if (company.equals(period.get("Company")) && "Closed".equals(period.get("PeriodStatus"))
+					&& !date.isBefore((java.time.LocalDate) period.get("DateFrom"))
+					&& !date.isAfter((java.time.LocalDate) period.get("DateUntil"))) {
+				throw new SandboxException(400, "ACCOUNTING_PERIOD_CLOSED",
+						"Accounting period " + period.get("AccountingYear") + "/" + period.get("PeriodNo")
+								+ " of company " + company + " is closed; VoucherDate " + date + " cannot be used.",
+						List.of(SandboxException.detail("ACCOUNTING_PERIOD_CLOSED", "the period is closed",
+								"VoucherDate")));
+			}
+		}
 	}
 
 	/**

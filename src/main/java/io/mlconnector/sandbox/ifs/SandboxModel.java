@@ -35,6 +35,8 @@ final class SandboxModel {
 
 	final EntitySet projects;
 
+	final EntitySet accountingPeriods;
+
 	final EntitySet vouchers;
 
 	final EntitySet voucherRows;
@@ -80,6 +82,15 @@ final class SandboxModel {
 				type(n("CodeC"), List.of("Company", "CodeC"),
 						props("Company", STRING, "CodeC", STRING, "Description", STRING), Set.of("Company", "CodeC"),
 						null, null, null, Map.of(), Map.of()),
+				null));
+		// [OBS] AccountingPeriodsHandling/AccountingPeriodSet with AccountingYear and
+		// PeriodNo;
+		// the status attribute and its values are [ASSUMPTION]
+		this.accountingPeriods = add(new EntitySet(n("AccountingPeriodsHandling"), n("AccountingPeriodSet"),
+				type(n("AccountingPeriod"), List.of("Company", "AccountingYear", "PeriodNo"),
+						props("Company", STRING, "AccountingYear", INT, "PeriodNo", INT, "DateFrom", DATE, "DateUntil",
+								DATE, "PeriodStatus", STRING),
+						Set.of("Company", "AccountingYear", "PeriodNo"), null, null, null, Map.of(), Map.of()),
 				null));
 		EntityType voucherRow = type(n("VoucherRow"),
 				List.of("Company", "VoucherType", "AccountingYear", "VoucherNo", "RowNo"),
@@ -128,8 +139,8 @@ final class SandboxModel {
 	}
 
 	List<EntitySet> sets() {
-		return List.of(this.companies, this.accounts, this.costCenters, this.projects, this.vouchers, this.voucherRows,
-				this.supplierInvoices, this.purchaseOrders, this.paymentProposals);
+		return List.of(this.companies, this.accounts, this.costCenters, this.projects, this.accountingPeriods,
+				this.vouchers, this.voucherRows, this.supplierInvoices, this.purchaseOrders, this.paymentProposals);
 	}
 
 	boolean hasProjection(String projection) {

@@ -101,6 +101,18 @@ final class SandboxStore {
 			insert(this.model.projects,
 					Map.of("Company", company, "CodeC", project, "Description", "Project " + project), null);
 		}
+		// calendar-month periods, all open, two years back and two ahead (close one with
+		// POST /sandbox/ifs/_admin/touch and {"PeriodStatus": "Closed"})
+		int thisYear = LocalDate.now(this.clock).getYear();
+		for (int year = thisYear - 2; year <= thisYear + 2; year++) {
+			for (int month = 1; month <= 12; month++) {
+				LocalDate from = LocalDate.of(year, month, 1);
+				insert(this.model.accountingPeriods,
+						Map.of("Company", company, "AccountingYear", (long) year, "PeriodNo", (long) month, "DateFrom",
+								from, "DateUntil", from.plusMonths(1).minusDays(1), "PeriodStatus", "Open"),
+						null);
+			}
+		}
 	}
 
 	synchronized Row find(EntitySet set, List<Object> key) {

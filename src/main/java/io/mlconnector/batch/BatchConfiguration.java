@@ -1,12 +1,18 @@
 package io.mlconnector.batch;
 
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.mlconnector.audit.AuditTrail;
 
 import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.launch.support.JobOperatorFactoryBean;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +21,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BatchRecoveryProperties.class)
 class BatchConfiguration {
 
 	@Bean
@@ -23,9 +30,14 @@ class BatchConfiguration {
 	}
 
 	@Bean
+	InstanceHeartbeat instanceHeartbeat(JdbcClient jdbc) {
+		return new InstanceHeartbeat(jdbc);
+	}
+
+	@Bean
 	AsyncJobLauncher asyncJobLauncher(JobRepository jobRepository, ObjectProvider<JobRegistry> jobRegistry,
 			ApplicationContext applicationContext, PlatformTransactionManager transactionManager,
-			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ObservationRegistry> observationRegistry, InstanceHeartbeat instanceHeartbeat,
 			@Value("${mlc.batch.max-concurrent-jobs:8}") int maxConcurrentJobs) throws Exception {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 		executor.setThreadNamePrefix("job-");
@@ -46,7 +58,21 @@ class BatchConfiguration {
 		factory.setTaskExecutor(executor);
 		observationRegistry.ifAvailable(factory::setObservationRegistry);
 		factory.afterPropertiesSet();
-		return new AsyncJobLauncher(factory.getObject(), executor);
+		return new AsyncJobLauncher(factory.getObject(), executor, jobRepository, instanceHeartbeat);
+	}
+
+	@Bean
+	StaleExecutionRecovery staleExecutionRecovery(JdbcClient jdbc, JobRepository jobRepository,
+			AsyncJobLauncher launcher, InstanceHeartbeat instanceHeartbeat, AuditTrail audit, Clock clock,
+			BatchRecoveryProperties properties, MeterRegistry meterRegistry) {
+		return new StaleExecutionRecovery(jdbc, jobRepository, launcher, instanceHeartbeat, audit, clock, properties,
+				meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "mlc.batch.recovery.enabled", matchIfMissing = true)
+	StaleExecutionRecoverySchedule staleExecutionRecoverySchedule(StaleExecutionRecovery recovery) {
+		return new StaleExecutionRecoverySchedule(recovery);
 	}
 
 	@Bean

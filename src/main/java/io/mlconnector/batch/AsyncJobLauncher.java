@@ -1,5 +1,10 @@
 package io.mlconnector.batch;
 
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -11,7 +16,9 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.launch.NoSuchJobException;
 import org.springframework.batch.core.launch.NoSuchJobExecutionException;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -19,8 +26,14 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * Starts jobs on a bounded task executor and returns at once with the new execution
  * (status STARTING): webhooks, the dispatcher and the operator API never wait for a job.
  * Boot's own {@link JobOperator} stays synchronous for tests and tools.
+ * <p>
+ * Every execution started or restarted here is recorded as owned by this instance
+ * ({@code batch_execution_owner}), so that {@link StaleExecutionRecovery} marks it FAILED
+ * if this instance dies while it runs.
  */
 public class AsyncJobLauncher implements DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(AsyncJobLauncher.class);
 
 	private static final int STOP_ATTEMPTS = 5;
 
@@ -28,9 +41,16 @@ public class AsyncJobLauncher implements DisposableBean {
 
 	private final ThreadPoolTaskExecutor executor;
 
-	AsyncJobLauncher(JobOperator jobOperator, ThreadPoolTaskExecutor executor) {
+	private final JobRepository jobRepository;
+
+	private final InstanceHeartbeat instance;
+
+	AsyncJobLauncher(JobOperator jobOperator, ThreadPoolTaskExecutor executor, JobRepository jobRepository,
+			InstanceHeartbeat instance) {
 		this.jobOperator = jobOperator;
 		this.executor = executor;
+		this.jobRepository = jobRepository;
+		this.instance = instance;
 	}
 
 	@Override
@@ -52,7 +72,21 @@ public class AsyncJobLauncher implements DisposableBean {
 	 */
 	public JobExecution start(Job job, JobParameters parameters) throws JobInstanceAlreadyCompleteException,
 			JobExecutionAlreadyRunningException, JobRestartException, InvalidJobParametersException {
-		return this.jobOperator.start(job, parameters);
+		JobExecution execution = this.jobOperator.start(job, parameters);
+		own(execution.getId());
+		return execution;
+	}
+
+	/**
+	 * The running (STARTING, STARTED or STOPPING) execution of a job instance, as
+	 * {@link #start} finds when it throws {@link JobExecutionAlreadyRunningException}.
+	 * @param job the job
+	 * @param parameters its identifying business keys
+	 * @return the running execution, or empty if none runs (any more)
+	 */
+	public Optional<JobExecution> runningExecution(Job job, JobParameters parameters) {
+		return Optional.ofNullable(this.jobRepository.getLastJobExecution(job.getName(), parameters))
+			.filter(JobExecution::isRunning);
 	}
 
 	/**
@@ -68,7 +102,9 @@ public class AsyncJobLauncher implements DisposableBean {
 	 */
 	public long restart(long executionId) throws JobInstanceAlreadyCompleteException, NoSuchJobExecutionException,
 			NoSuchJobException, JobRestartException, InvalidJobParametersException {
-		return this.jobOperator.restart(executionId);
+		long restarted = this.jobOperator.restart(executionId);
+		own(restarted);
+		return restarted;
 	}
 
 	/**
@@ -103,6 +139,30 @@ public class AsyncJobLauncher implements DisposableBean {
 	public JobExecution abandon(long executionId)
 			throws NoSuchJobExecutionException, JobExecutionAlreadyRunningException {
 		return this.jobOperator.abandon(executionId);
+	}
+
+	/**
+	 * Marks an execution whose instance died FAILED, with its running step executions,
+	 * through Spring Batch's {@link JobOperator#recover(JobExecution)}.
+	 * @param execution the execution, read from the job repository
+	 * @return the recovered execution
+	 * @throws OptimisticLockingFailureException if the execution changed since it was
+	 * read: it is not dead, or another instance recovered it first
+	 */
+	JobExecution recover(JobExecution execution) {
+		return this.jobOperator.recover(execution);
+	}
+
+	private void own(long executionId) {
+		try {
+			this.instance.own(executionId);
+		}
+		catch (DataAccessException ex) {
+			// the job runs anyway; without an owner it is recovered only after
+			// mlc.batch.recovery.unowned-stale-after of silence
+			logger.warn("Job execution {} launched, but its owner ({}) was not recorded: {}", executionId,
+					this.instance.id(), ex.getMessage());
+		}
 	}
 
 }

@@ -1,9 +1,13 @@
 package io.mlconnector.batch;
 
+import java.time.Clock;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.mlconnector.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +16,8 @@ import org.springframework.batch.core.launch.support.JobOperatorFactoryBean;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +26,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BatchRecoveryProperties.class)
 class BatchConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(BatchConfiguration.class);
@@ -30,9 +37,15 @@ class BatchConfiguration {
 	}
 
 	@Bean
+	InstanceHeartbeat instanceHeartbeat(JdbcClient jdbc) {
+		return new InstanceHeartbeat(jdbc);
+	}
+
+	@Bean
 	AsyncJobLauncher asyncJobLauncher(JobRepository jobRepository, ObjectProvider<JobRegistry> jobRegistry,
 			ApplicationContext applicationContext, PlatformTransactionManager transactionManager,
-			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<DataSource> dataSource,
+			ObjectProvider<ObservationRegistry> observationRegistry, InstanceHeartbeat instanceHeartbeat,
+			ObjectProvider<DataSource> dataSource,
 			@Value("${mlc.batch.max-concurrent-jobs:8}") int configuredConcurrentJobs) throws Exception {
 		int maxConcurrentJobs = concurrentJobs(configuredConcurrentJobs, dataSource.getIfAvailable());
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
@@ -54,7 +67,21 @@ class BatchConfiguration {
 		factory.setTaskExecutor(executor);
 		observationRegistry.ifAvailable(factory::setObservationRegistry);
 		factory.afterPropertiesSet();
-		return new AsyncJobLauncher(factory.getObject(), executor);
+		return new AsyncJobLauncher(factory.getObject(), executor, jobRepository, instanceHeartbeat);
+	}
+
+	@Bean
+	StaleExecutionRecovery staleExecutionRecovery(JdbcClient jdbc, JobRepository jobRepository,
+			AsyncJobLauncher launcher, InstanceHeartbeat instanceHeartbeat, AuditTrail audit, Clock clock,
+			BatchRecoveryProperties properties, MeterRegistry meterRegistry) {
+		return new StaleExecutionRecovery(jdbc, jobRepository, launcher, instanceHeartbeat, audit, clock, properties,
+				meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "mlc.batch.recovery.enabled", matchIfMissing = true)
+	StaleExecutionRecoverySchedule staleExecutionRecoverySchedule(StaleExecutionRecovery recovery) {
+		return new StaleExecutionRecoverySchedule(recovery);
 	}
 
 	/**

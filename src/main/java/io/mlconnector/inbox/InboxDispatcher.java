@@ -26,13 +26,27 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code SELECT ... FOR UPDATE SKIP LOCKED} under a lease (owner, until), so several
  * instances dispatch side by side and an event whose worker died is claimed again once
  * its lease expired. Within one entity, events are dispatched in the sender's order; an
- * event waits while an earlier event of its entity is pending.
+ * event waits while an earlier event of its entity is pending (RECEIVED, PROCESSING,
+ * RUNNING or FAILED), so, for example, a payroll's reversal never overtakes its accrual's
+ * job.
+ * <p>
+ * An event whose route launched (or found running) a job execution is RUNNING, without a
+ * lease, until that execution ends; each cycle first settles RUNNING events whose
+ * execution ended: COMPLETED makes the event DONE; FAILED, STOPPED or UNKNOWN make it
+ * FAILED with the job's failure and the usual backoff (the next attempt dispatches it
+ * again, which restarts the job instance), or DEAD after the configured attempts;
+ * ABANDONED (by an operator) makes it IGNORED. An execution whose instance died is marked
+ * FAILED by the batch recovery, and its event then proceeds as FAILED.
  */
 class InboxDispatcher {
 
 	private static final Logger logger = LoggerFactory.getLogger(InboxDispatcher.class);
 
-	private static final String PENDING = "('RECEIVED', 'PROCESSING', 'FAILED')";
+	private static final String PENDING = "('RECEIVED', 'PROCESSING', 'RUNNING', 'FAILED')";
+
+	private static final int MAX_REASON = 1000;
+
+	private static final int MAX_ERROR = 4000;
 
 	private final JdbcClient jdbc;
 
@@ -63,10 +77,12 @@ class InboxDispatcher {
 	}
 
 	/**
-	 * Claims and dispatches due events until none is left.
-	 * @return the number of events handled
+	 * Settles RUNNING events whose job ended, then claims and dispatches due events until
+	 * none is left.
+	 * @return the number of events claimed and dispatched (settled ones not counted)
 	 */
 	int dispatchDue() {
+		settleRunning();
 		int handled = 0;
 		List<InboxEvent> claimed;
 		do {
@@ -139,7 +155,8 @@ class InboxDispatcher {
 				return;
 			}
 			InboxRoute.Dispatched dispatched = route.dispatch(event);
-			finish(event, InboxStatus.DONE, dispatched.jobExecutionId(), dispatched.note(), null);
+			InboxStatus status = (dispatched.jobExecutionId() != null) ? InboxStatus.RUNNING : InboxStatus.DONE;
+			finish(event, status, dispatched.jobExecutionId(), dispatched.note(), null);
 		}
 		catch (Exception ex) {
 			String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
@@ -154,6 +171,128 @@ class InboxDispatcher {
 				finish(event, InboxStatus.FAILED, null, null, error);
 			}
 		}
+	}
+
+	/**
+	 * Moves RUNNING events whose job execution ended to the status that outcome means.
+	 * Safe on several instances at once: each update applies only to a row still RUNNING
+	 * for the same execution.
+	 * @return the number of events settled
+	 */
+	int settleRunning() {
+		int settled = 0;
+		List<Waiting> ended;
+		do {
+			ended = this.jdbc
+				.sql("SELECT e.id, e.source, e.event_type, e.attempts, e.job_execution_id, e.status_reason, "
+						+ "x.JOB_EXECUTION_ID AS found, x.STATUS, x.EXIT_CODE, x.EXIT_MESSAGE, i.JOB_NAME, "
+						+ "(SELECT s.EXIT_MESSAGE FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = x.JOB_EXECUTION_ID "
+						+ "AND s.STATUS <> 'COMPLETED' AND s.EXIT_MESSAGE <> '' ORDER BY s.STEP_EXECUTION_ID DESC LIMIT 1) AS STEP_DESCRIPTION "
+						+ "FROM inbox_event e LEFT JOIN BATCH_JOB_EXECUTION x ON x.JOB_EXECUTION_ID = e.job_execution_id "
+						+ "LEFT JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = x.JOB_INSTANCE_ID "
+						+ "WHERE e.status = 'RUNNING' AND (x.JOB_EXECUTION_ID IS NULL OR x.STATUS NOT IN ('STARTING', 'STARTED', 'STOPPING')) "
+						+ "ORDER BY e.id LIMIT :limit")
+				.param("limit", this.properties.batchSize())
+				.query((rs, row) -> new Waiting(rs.getLong("id"), InboxSource.valueOf(rs.getString("source")),
+						rs.getString("event_type"), rs.getInt("attempts"), rs.getLong("job_execution_id"),
+						rs.getString("status_reason"), rs.getObject("found") != null, rs.getString("STATUS"),
+						rs.getString("EXIT_CODE"), rs.getString("EXIT_MESSAGE"), rs.getString("JOB_NAME"),
+						rs.getString("STEP_DESCRIPTION")))
+				.list();
+			for (Waiting waiting : ended) {
+				if (settle(waiting)) {
+					settled++;
+				}
+			}
+		}
+		while (ended.size() == this.properties.batchSize());
+		return settled;
+	}
+
+	private boolean settle(Waiting waiting) {
+		Instant now = this.clock.instant();
+		String execution = "execution " + waiting.jobExecutionId()
+				+ ((waiting.jobName() != null) ? " of " + waiting.jobName() : "");
+		InboxStatus status;
+		String reason = null;
+		String error = null;
+		LocalDateTime next = null;
+		if ("COMPLETED".equals(waiting.status())) {
+			status = InboxStatus.DONE;
+			String description = firstLine(waiting.exitDescription());
+			reason = join(waiting.statusReason(),
+					execution + " COMPLETED" + ((description != null) ? ": " + description : ""));
+		}
+		else if ("ABANDONED".equals(waiting.status())) {
+			status = InboxStatus.IGNORED;
+			reason = join(waiting.statusReason(), execution + " was ABANDONED by an operator, "
+					+ "so its job instance never runs again; the event is not dispatched again");
+		}
+		else {
+			if (!waiting.found()) {
+				error = execution + " is not in the job repository (any more)";
+			}
+			else {
+				String description = firstLine(waiting.exitDescription());
+				if (description == null) {
+					description = firstLine(waiting.stepDescription());
+				}
+				error = execution + " ended " + waiting.status() + " (exit code " + waiting.exitCode() + ")"
+						+ ((description != null) ? ": " + description : "");
+			}
+			if (waiting.attempts() >= this.properties.maxAttempts()) {
+				status = InboxStatus.DEAD;
+				logger.warn("Inbox event {} ({} {}) is DEAD after {} attempts: {}", waiting.id(), waiting.source(),
+						waiting.eventType(), waiting.attempts(), error);
+			}
+			else {
+				status = InboxStatus.FAILED;
+				next = utc(now.plus(backoff(waiting.attempts())));
+				logger.info("Inbox event {} ({} {}) failed attempt {}, retrying later: {}", waiting.id(),
+						waiting.source(), waiting.eventType(), waiting.attempts(), error);
+			}
+		}
+		return this.jdbc
+			.sql("UPDATE inbox_event SET status = :status, status_reason = COALESCE(:reason, status_reason), "
+					+ "last_error = :error, next_attempt_at = :next, updated_at = :now "
+					+ "WHERE id = :id AND status = 'RUNNING' AND job_execution_id = :job")
+			.param("status", status.name())
+			.param("reason", truncate(reason, MAX_REASON))
+			.param("error", truncate(error, MAX_ERROR))
+			.param("next", next)
+			.param("now", utc(now))
+			.param("id", waiting.id())
+			.param("job", waiting.jobExecutionId())
+			.update() > 0;
+	}
+
+	/**
+	 * A RUNNING event whose job execution ended (or vanished).
+	 */
+	private record Waiting(long id, InboxSource source, String eventType, int attempts, long jobExecutionId,
+			String statusReason, boolean found, String status, String exitCode, String exitDescription, String jobName,
+			String stepDescription) {
+
+	}
+
+	/**
+	 * The first line of an exit description (Spring Batch stores the failure's stack
+	 * trace), with the exception's package left out.
+	 */
+	private static String firstLine(String description) {
+		if (description == null || description.isBlank()) {
+			return null;
+		}
+		String line = description.strip().lines().findFirst().orElse(description);
+		return line.replaceFirst("^[\\w.$]*\\.(\\w+(Exception|Error)):", "$1:");
+	}
+
+	private static String join(String previous, String addition) {
+		return (previous == null || previous.isBlank()) ? addition : previous + "; " + addition;
+	}
+
+	private static String truncate(String text, int max) {
+		return (text != null && text.length() > max) ? text.substring(0, max) : text;
 	}
 
 	private Optional<String> laterEventOfSameEntity(InboxEvent event, InboxRoute route) {
@@ -185,7 +324,7 @@ class InboxDispatcher {
 			.param("status", status.name())
 			.param("job", jobExecutionId)
 			.param("reason", reason)
-			.param("error", (error != null && error.length() > 4000) ? error.substring(0, 4000) : error)
+			.param("error", truncate(error, MAX_ERROR))
 			.param("next", nextAttempt)
 			.param("now", utc(now))
 			.param("id", event.id())

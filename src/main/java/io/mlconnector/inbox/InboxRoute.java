@@ -42,9 +42,11 @@ public interface InboxRoute {
 	Dispatched dispatch(InboxEvent event) throws Exception;
 
 	/**
-	 * The result of a dispatch.
+	 * The result of a dispatch. With a job execution the event is RUNNING until that
+	 * execution ends, and its outcome decides the event's (DONE, FAILED and retried, or
+	 * IGNORED when abandoned); without one the event is DONE at once.
 	 *
-	 * @param jobExecutionId the job execution launched, if any
+	 * @param jobExecutionId the job execution launched or found running, if any
 	 * @param note what happened, recorded with the event
 	 */
 	record Dispatched(Long jobExecutionId, String note) {

@@ -1,5 +1,6 @@
 package io.mlconnector.inbox;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -14,7 +15,9 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 /**
  * A route that launches a job per event, asynchronously. The job parameters are the
  * event's business keys, so a completed instance is not run again (the event is DONE) and
- * a failed one restarts where it stopped.
+ * a failed one restarts where it stopped. The event waits (RUNNING) for the execution it
+ * launched, or for the one it found running (launched by the sweep, an operator, or an
+ * earlier delivery), and takes that execution's outcome.
  */
 public class JobLaunchingRoute implements InboxRoute {
 
@@ -67,15 +70,29 @@ public class JobLaunchingRoute implements InboxRoute {
 
 	@Override
 	public Dispatched dispatch(InboxEvent event) throws Exception {
+		JobParameters parameters = this.parameters.apply(event);
 		try {
-			JobExecution execution = this.launcher.start(this.job, this.parameters.apply(event));
+			return launch(parameters);
+		}
+		catch (JobExecutionAlreadyRunningException ex) {
+			Optional<JobExecution> running = this.launcher.runningExecution(this.job, parameters);
+			if (running.isPresent()) {
+				return new Dispatched(running.get().getId(), this.job.getName() + " was already running for these "
+						+ "parameters (execution " + running.get().getId() + "); waiting for it");
+			}
+			// it ended between the launch and the look-up: launch again (restarts it if
+			// it failed, is refused if it completed)
+			return launch(parameters);
+		}
+	}
+
+	private Dispatched launch(JobParameters parameters) throws Exception {
+		try {
+			JobExecution execution = this.launcher.start(this.job, parameters);
 			return new Dispatched(execution.getId(), "launched " + this.job.getName());
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
 			return new Dispatched(null, this.job.getName() + " already completed for these parameters");
-		}
-		catch (JobExecutionAlreadyRunningException ex) {
-			return new Dispatched(null, this.job.getName() + " is already running for these parameters");
 		}
 	}
 

@@ -207,10 +207,16 @@ class InboxDispatcherIntegrationTests {
 		long id = store("payroll.paid", "payroll-paid-" + UUID.randomUUID(), 100);
 		this.dispatcher.dispatchDue();
 		Map<String, Object> row = row(id);
-		assertThat(row).containsEntry("status", "DONE").containsEntry("status_reason", "launched inboxProbeJob");
+		// the event waits for the job it launched (RUNNING), and is DONE once it
+		// completed
+		assertThat(row).containsEntry("status", "RUNNING").containsEntry("status_reason", "launched inboxProbeJob");
 		long executionId = ((Number) row.get("job_execution_id")).longValue();
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> jobRepository.getJobExecution(executionId).getStatus() == BatchStatus.COMPLETED);
+		this.dispatcher.dispatchDue();
+		assertThat(row(id)).containsEntry("status", "DONE")
+			.containsEntry("status_reason",
+					"launched inboxProbeJob; execution " + executionId + " of inboxProbeJob COMPLETED");
 		// the same business keys again: the completed instance is not run twice
 		InboxEvent again = new InboxEvent(id, InboxSource.GUSTO, "acme", "x", "payroll.paid", "Payroll",
 				(String) row.get("entity_id"), Instant.now(), Instant.now(), "{}", 1);

@@ -85,13 +85,14 @@ class PayrollDemoIntegrationTests {
 		assertThat(debit).isEqualByComparingTo((BigDecimal) posting.get("total_debit"));
 		assertThat((BigDecimal) posting.get("total_credit"))
 			.isEqualByComparingTo((BigDecimal) posting.get("total_debit"));
-		// the payroll arrived as a webhook, through the inbox
-		assertThat(
-				this.jdbc.sql("SELECT status FROM inbox_event WHERE event_type = 'payroll.processed' AND entity_id = ?")
-					.param(outcome.payrollUuid())
-					.query(String.class)
-					.list())
-			.containsExactly("DONE");
+		// the payroll arrived as a webhook, through the inbox; its event is DONE once the
+		// dispatcher has seen the posting job complete (RUNNING until then)
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.jdbc
+				.sql("SELECT status FROM inbox_event WHERE event_type = 'payroll.processed' AND entity_id = ?")
+				.param(outcome.payrollUuid())
+				.query(String.class)
+				.list()).containsExactly("DONE"));
 	}
 
 	@AfterEach

@@ -64,6 +64,7 @@ class PayrollLedgerFunctionalTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		PostingJobs.properties(registry, PORT);
+		registry.add("mlc.batch.recovery.check-interval", () -> "1s");
 	}
 
 	@Autowired
@@ -286,6 +287,50 @@ class PayrollLedgerFunctionalTests {
 			.containsOnly(PayrollPostings.VoucherStatus.WITHDRAWN);
 		assertThat(count(PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10"))).isZero();
 		assertThat(count(PayrollReferences.reference(payroll, PostingKind.REVERSAL, "10"))).isZero();
+	}
+
+	@Test
+	void aPostingWhoseInstanceDiedDuringThePlanIsRecoveredAndRestartedAsTheSameInstanceToOneVoucher() throws Exception {
+		// given an accrual left STARTED in its plan step by an instance that was killed
+		// (kill -9 leaves exactly these rows: no end, no failure, a silent owner)
+		String payroll = this.sandbox.processPayroll();
+		JobParameters parameters = PostingParameters.parameters(key(payroll, PostingKind.ACCRUAL));
+		JobInstance instance = this.jobRepository.createJobInstance(PayrollPostingJobConfiguration.JOB, parameters);
+		JobExecution crashed = this.jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+		crashed.setStatus(BatchStatus.STARTED);
+		crashed.setStartTime(java.time.LocalDateTime.now());
+		this.jobRepository.update(crashed);
+		var plan = this.jobRepository.createStepExecution(PayrollPostingJobConfiguration.PLAN_STEP, crashed);
+		plan.setStatus(BatchStatus.STARTED);
+		plan.setStartTime(java.time.LocalDateTime.now());
+		this.jobRepository.update(plan);
+		String dead = "killed-" + java.util.UUID.randomUUID();
+		this.jdbc
+			.sql("INSERT INTO batch_instance_heartbeat (instance_id, host, started_at, heartbeat_at) VALUES (?, "
+					+ "'killed-host', TIMESTAMPADD(MINUTE, -20, UTC_TIMESTAMP(6)), "
+					+ "TIMESTAMPADD(MINUTE, -10, UTC_TIMESTAMP(6)))")
+			.param(dead)
+			.update();
+		this.jdbc
+			.sql("INSERT INTO batch_execution_owner (job_execution_id, instance_id, recorded_at) "
+					+ "VALUES (?, ?, UTC_TIMESTAMP(6))")
+			.params(crashed.getId(), dead)
+			.update();
+
+		// when the recovery finds the silent owner, and the posting is started again (as
+		// the
+		// redelivered event, the sweep or an operator does)
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jobRepository.getJobExecution(crashed.getId()).getStatus() == BatchStatus.FAILED);
+		JobExecution recovered = this.jobRepository.getJobExecution(crashed.getId());
+		JobExecution restarted = run(payroll, PostingKind.ACCRUAL);
+
+		// then it completes as the same job instance with one voucher per company
+		assertThat(recovered.getExitStatus().getExitDescription()).contains("the owning instance " + dead + " stopped");
+		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(restarted.getJobInstanceId()).isEqualTo(instance.getInstanceId());
+		assertThat(count(PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10"))).isEqualTo(1);
+		assertThat(this.postings.status(key(payroll, PostingKind.ACCRUAL))).hasValue("POSTED");
 	}
 
 	@Test

@@ -297,13 +297,13 @@ public class SlackClient {
 		List<Budget> budgets = new ArrayList<>(2);
 		switch (method.tier()) {
 			case POST_MESSAGE -> {
-				// the channel's pace first: the workspace permit is taken when the
-				// message
-				// is about to go
-				budgets.add(new Budget(workspace + method.method() + ":" + channel,
-						new RateLimit(this.properties.messagesPerChannel(), this.properties.channelWindow())));
+				// the channel's pace last, right before the message goes: it is the
+				// tighter limit, so no other round trip comes between its permit and
+				// the request
 				budgets.add(new Budget(workspace + method.method(),
 						new RateLimit(this.properties.postMessagesPerMinute(), window)));
+				budgets.add(new Budget(workspace + method.method() + ":" + channel,
+						new RateLimit(this.properties.messagesPerChannel(), this.properties.channelWindow())));
 			}
 			case TIER_2 -> budgets
 				.add(new Budget(workspace + method.method(), new RateLimit(this.properties.tier2PerMinute(), window)));

@@ -62,6 +62,17 @@ public record VismaEmployeeChange(String employeeCd, VismaEmployeeStatus status,
 	}
 
 	/**
+	 * The same change in another department.
+	 * @param department the department id
+	 * @return the change
+	 */
+	public VismaEmployeeChange withDepartment(String department) {
+		return new VismaEmployeeChange(this.employeeCd, this.status, department, this.employeeClass, this.branch,
+				this.calendar, this.firstName, this.middleName, this.lastName, this.email, this.phone1,
+				this.addressLine1, this.postalCode, this.city, this.countryId);
+	}
+
+	/**
 	 * The POST body: {@code EmployeeCreateDTO} with {@code {value}} wrappers.
 	 * @return the body
 	 */

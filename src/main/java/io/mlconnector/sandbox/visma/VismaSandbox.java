@@ -254,6 +254,11 @@ final class VismaSandbox {
 			return error(new SandboxException(401, "10401", "Authorization has been denied for this request."),
 					limitHeaders);
 		}
+		if (!Set.of("GET", "POST", "PUT").contains(method)) {
+			// no DELETE on employees or departments [SPEC-3P]; 405 is an ASSUMPTION
+			return error(new SandboxException(405, "10405", "The requested resource does not support http method '"
+					+ method + "' (there is no DELETE: set an employee's status to Inactive)."), limitHeaders);
+		}
 		if (!grant.scopes().contains(SandboxApi.scopeFor(method))) {
 			return error(
 					new SandboxException(403, "10403",

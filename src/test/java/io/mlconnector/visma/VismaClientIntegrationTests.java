@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -296,6 +298,44 @@ class VismaClientIntegrationTests extends VismaSandboxTestSupport {
 		assertThat(this.meters.find("http.client.requests").timers())
 			.anySatisfy((timer) -> assertThat(timer.getId().getTag("uri")).endsWith("/v1/employee/{employeeCd}"))
 			.noneSatisfy((timer) -> assertThat(timer.getId().getTag("uri")).contains("E00001"));
+	}
+
+	@Test
+	void theConnectionCheckIssuesATokenAndReadsOnceAndNamesTheFixWhenItFails() {
+		WebTestClient web = WebTestClient.bindToServer().baseUrl(BASE).responseTimeout(Duration.ofSeconds(60)).build();
+		web.get()
+			.uri("/api/v1/tenants/vismatest/connections")
+			.headers((h) -> h.setBearerAuth(DevDatabaseEnvironmentPostProcessor.TEST_OPERATOR_TOKEN))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.connections[?(@.system == 'visma')].status")
+			.isEqualTo("UP")
+			.jsonPath("$.connections[?(@.system == 'visma')].detail")
+			.isEqualTo("token issued for company tenant " + COMPANY + "; read /v1/department (7 departments)");
+		web.get()
+			.uri("/api/v1/tenants/vismacustomer/connections")
+			.headers((h) -> h.setBearerAuth(DevDatabaseEnvironmentPostProcessor.TEST_OPERATOR_TOKEN))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.connections[?(@.system == 'visma')].status")
+			.isEqualTo("DOWN")
+			.jsonPath("$.connections[0].detail")
+			.value((detail) -> assertThat(detail.toString())
+				.contains("mlc.tenants.vismacustomer.visma.tenant-id is the company tenant id"));
+		web.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.components.connections.components.demo.components.visma.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.connections.components.vismatest.components.visma.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.connections.components.vismacustomer.components.visma.status")
+			.isEqualTo("DEGRADED");
 	}
 
 }

@@ -146,6 +146,28 @@ class TenantsPropertiesTests {
 	}
 
 	@Test
+	void aVismaConnectionBindsWithItsDefaultsAndRefusesATenantIdThatIsNoUuid() {
+		String[] visma = { "mlc.tenants.acme.visma.client-id=visma-client",
+				"mlc.tenants.acme.visma.client-secret=visma-secret",
+				"mlc.tenants.acme.visma.tenant-id=5b7c2a10-0d4e-4f7e-9a51-3c2b1a0f9e87" };
+		this.runner.withPropertyValues(COMPLETE_TENANT).withPropertyValues(visma).run((context) -> {
+			VismaConnection connection = context.getBean(Tenants.class).require("acme").visma().orElseThrow();
+			assertThat(connection.baseUrl()).hasToString("https://api.finance.visma.net");
+			assertThat(connection.requestsPerHour()).isEqualTo(5000);
+			assertThat(connection.pageSize()).isEqualTo(100);
+			assertThat(connection.ippCompanyId()).isNull();
+		});
+		this.runner.withPropertyValues(COMPLETE_TENANT)
+			.withPropertyValues(visma)
+			.withPropertyValues("mlc.tenants.acme.visma.tenant-id=Acme Company",
+					"mlc.tenants.acme.visma.page-size=5000")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("mlc.tenants.acme.visma.tenant-id: the company tenant id is a uuid")
+				.hasMessageContaining("mlc.tenants.acme.visma.page-size: page-size is at most 1000"));
+	}
+
+	@Test
 	void anInvalidTenantIdIsRefused() {
 		this.runner
 			.withPropertyValues("mlc.tenants.Acme_Inc.display-name=Acme", "mlc.tenants.Acme_Inc.time-zone=UTC",

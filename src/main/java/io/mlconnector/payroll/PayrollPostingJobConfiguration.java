@@ -17,6 +17,7 @@ import io.mlconnector.gusto.GustoClient;
 import io.mlconnector.gusto.GustoEmployee;
 import io.mlconnector.gusto.GustoPayroll;
 import io.mlconnector.ifs.IfsClients;
+import io.mlconnector.ifs.IfsException;
 import io.mlconnector.inbox.InboxEvent;
 import io.mlconnector.inbox.InboxSource;
 import io.mlconnector.inbox.JobLaunchingRoute;
@@ -255,7 +256,18 @@ class PayrollPostingJobConfiguration {
 				if (claim instanceof PayrollPostings.Claim.AlreadyPosted) {
 					continue;
 				}
-				Map<String, Object> keys = this.writer.post(planned.draft());
+				Map<String, Object> keys;
+				try {
+					keys = this.writer.post(planned.draft());
+				}
+				catch (IfsException ex) {
+					if (refusedOutright(ex)) {
+						// a refused change set created nothing: the voucher is free to be
+						// planned again once the cause is fixed
+						this.postings.releaseClaim(planned.id(), this.executionId);
+					}
+					throw ex;
+				}
 				this.postings.voucherPosted(planned.id(), this.executionId, this.json.writeValueAsString(keys));
 				this.audit.record(this.key.tenant(), ACTOR, "payroll.voucher.posted", subject(this.key),
 						AuditOutcome.SUCCESS,
@@ -265,6 +277,14 @@ class PayrollPostingJobConfiguration {
 			}
 		}
 
+	}
+
+	/**
+	 * Whether IFS refused a request outright (a 4xx other than a timeout or a rate
+	 * limit): an atomic change set it refuses creates nothing.
+	 */
+	static boolean refusedOutright(IfsException ex) {
+		return ex.status() >= 400 && ex.status() < 500 && ex.status() != 408 && ex.status() != 429;
 	}
 
 	/**

@@ -219,6 +219,19 @@ class PayrollPostings {
 	}
 
 	/**
+	 * Gives a claimed voucher back when IFS refused it outright (nothing of it reached
+	 * IFS), so that a restart after the fix may plan the posting afresh.
+	 */
+	void releaseClaim(long voucherId, long executionId) {
+		// on its own: the chunk's transaction rolls back with the failure
+		this.claims.executeWithoutResult((status) -> this.jdbc
+			.sql("UPDATE payroll_voucher SET status = 'PLANNED', claimed_by = NULL, claimed_at = NULL "
+					+ "WHERE id = ? AND status = 'POSTING' AND claimed_by = ?")
+			.params(voucherId, executionId)
+			.update());
+	}
+
+	/**
 	 * Records a voucher whose claim had an unknown outcome and that IFS holds as posted.
 	 */
 	void voucherFound(long voucherId, String ifsKeys) {

@@ -277,7 +277,7 @@ class PayrollLedgerFunctionalTests {
 		JobExecution reversal = run(payroll, PostingKind.REVERSAL);
 		JobExecution restarted = run(payroll, PostingKind.ACCRUAL);
 
-		// then IFS was asked, holds nothing, and both postings say so
+		// then IFS holds nothing, and both postings say so
 		assertThat(reversal.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(restarted.getJobInstanceId()).isEqualTo(failed.getJobInstanceId());
@@ -440,9 +440,15 @@ class PayrollLedgerFunctionalTests {
 		// when it is restarted
 		JobExecution restarted = run(payroll, PostingKind.ACCRUAL);
 
-		// then it kept the plan (a voucher had been claimed: its outcome was looked up in
-		// IFS) and posted one voucher
+		// then it planned again (IFS refused the change set outright, so nothing had
+		// reached
+		// it), said so, and posted one voucher
 		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'payroll.posting.replanned' AND subject = ?")
+			.param(PostingParameters.subject(key(payroll, PostingKind.ACCRUAL)))
+			.query(Long.class)
+			.single()).isEqualTo(1);
 		assertThat(restarted.getJobInstanceId()).isEqualTo(failed.getJobInstanceId());
 		assertThat(count(PayrollReferences.reference(payroll, PostingKind.ACCRUAL, "10"))).isEqualTo(1);
 		assertThat(this.postings.status(key(payroll, PostingKind.ACCRUAL))).hasValue("POSTED");

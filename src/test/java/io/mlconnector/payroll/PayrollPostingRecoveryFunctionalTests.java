@@ -78,6 +78,13 @@ class PayrollPostingRecoveryFunctionalTests {
 					.addString("dryRun", "false")
 					.toJobParameters());
 		awaitStatus(failed.getId(), "FAILED");
+		// the job listener records the posting as the execution ends
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc
+				.sql("SELECT COUNT(*) FROM payroll_posting WHERE payroll_uuid = ? AND kind = 'ACCRUAL'")
+				.param(payroll)
+				.query(Long.class)
+				.single() > 0);
 
 		// then it failed saying what to fix, and nothing reached IFS
 		Map<String, Object> posting = this.jdbc

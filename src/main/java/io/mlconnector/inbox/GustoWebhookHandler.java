@@ -44,10 +44,14 @@ class GustoWebhookHandler {
 
 	private final InboxMetrics metrics;
 
+	private final RequestBodies bodies;
+
 	private final Optional<GustoWebhookVerification> verification;
 
-	GustoWebhookHandler(InboxWriter writer, InboxRejections rejections, Tenants tenants, JsonMapper json, Clock clock,
-			InboxProperties properties, InboxMetrics metrics, Optional<GustoWebhookVerification> verification) {
+	GustoWebhookHandler(RequestBodies bodies, InboxWriter writer, InboxRejections rejections, Tenants tenants,
+			JsonMapper json, Clock clock, InboxProperties properties, InboxMetrics metrics,
+			Optional<GustoWebhookVerification> verification) {
+		this.bodies = bodies;
 		this.writer = writer;
 		this.rejections = rejections;
 		this.tenants = tenants;
@@ -61,7 +65,7 @@ class GustoWebhookHandler {
 	Mono<ServerResponse> receive(ServerRequest request) {
 		Instant received = this.clock.instant();
 		return Mono.fromRunnable(() -> RequestBodies.requireContentType(request, MediaType.APPLICATION_JSON))
-			.then(RequestBodies.read(request, this.properties.maxBodySize()))
+			.then(this.bodies.read(request))
 			.flatMap((body) -> handle(request, body, received))
 			.onErrorResume(InboxRequestException.class,
 					(ex) -> this.rejections.reject(InboxSource.GUSTO, request, ex, received))

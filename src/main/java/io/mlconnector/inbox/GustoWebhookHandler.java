@@ -146,7 +146,7 @@ class GustoWebhookHandler {
 							ex.getMessage()))
 			.onErrorMap((ex) -> !(ex instanceof InboxRequestException),
 					(ex) -> new InboxRequestException(HttpStatus.UNAUTHORIZED, "verification_token_refused",
-							"Gusto did not confirm the verification token: " + ex.getMessage()));
+							"Gusto did not confirm the verification token"));
 	}
 
 	private Optional<Secret> verificationToken(byte[] body) {

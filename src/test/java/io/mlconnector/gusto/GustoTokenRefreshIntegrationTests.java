@@ -127,6 +127,7 @@ class GustoTokenRefreshIntegrationTests extends GustoSandboxTestSupport {
 		assertThat(connections).contains("reconnect Gusto for tenant demo");
 		JsonNode health = this.http.get()
 			.uri(BASE + "/actuator/health")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + DevDatabaseEnvironmentPostProcessor.TEST_VIEWER_TOKEN)
 			.exchangeToMono((response) -> response.bodyToMono(JsonNode.class))
 			.block(Duration.ofSeconds(30));
 		JsonNode gusto = health.path("components")

@@ -60,7 +60,15 @@ final class RequestBodies {
 	}
 
 	static void requireContentType(ServerRequest request, MediaType expected) {
-		MediaType actual = request.headers().contentType().orElse(null);
+		MediaType actual;
+		try {
+			actual = request.headers().contentType().orElse(null);
+		}
+		catch (IllegalArgumentException ex) {
+			// InvalidMediaTypeException, or an unknown charset parameter
+			throw new InboxRequestException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+					"expected " + expected + " but the Content-Type does not parse");
+		}
 		if (actual == null || !expected.isCompatibleWith(actual)) {
 			throw new InboxRequestException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
 					"expected " + expected + " but got " + ((actual != null) ? actual : "no Content-Type"));

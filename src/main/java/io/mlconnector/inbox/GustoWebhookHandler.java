@@ -93,8 +93,7 @@ class GustoWebhookHandler {
 						"the X-Gusto-Signature header is missing");
 			}
 			// configured tokens are the operator's and unscoped; verified tokens are
-			// scoped
-			// to the Gusto application whose subscription they verified
+			// scoped to the Gusto application whose subscription they verified
 			boolean configured = this.properties.gustoVerificationTokens()
 				.stream()
 				.anyMatch((token) -> GustoWebhookSignature.matches(body, signature, token));

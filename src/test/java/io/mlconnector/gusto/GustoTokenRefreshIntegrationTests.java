@@ -170,9 +170,8 @@ class GustoTokenRefreshIntegrationTests extends GustoSandboxTestSupport {
 
 	@Test
 	void aRefreshWhoseRetriesOutlastOneClaimPeriodKeepsItsClaimUntilItIsDone() throws Exception {
-		// given a Gusto whose token endpoint answers slowly and fails twice (the claim
-		// lasts
-		// 5 s, the refresh with its retries about 8 s)
+		// given a slow Gusto token endpoint that fails twice: the claim lasts 5 s,
+		// the refresh with its retries about 8 s
 		admin("POST", "/_admin/faults",
 				Map.of("endpoint", "POST /oauth/token", "latency_ms", 2500, "server_errors", 2));
 		expireStoredAccessToken();

@@ -66,8 +66,7 @@ class SlowClientIntegrationTests {
 			InputStream in = socket.getInputStream();
 			boolean closedOrAnswered;
 			try {
-				// the server closes the connection (EOF) or answers, either way it lets
-				// go
+				// the server closes the connection (EOF) or answers: it lets go
 				in.readAllBytes();
 				closedOrAnswered = true;
 			}

@@ -16,7 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What an anonymous caller of a production instance learns: the health status, build and
  * git information, and nothing else.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// the prod profile's JSON console logging would stay on for every later test context of
+// this JVM (the logging system is global), so it is switched off here
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "logging.structured.format.console=")
 @AutoConfigureWebTestClient
 @ActiveProfiles({ "acme", "prod" })
 class PublicDisclosureIntegrationTests {

@@ -134,6 +134,32 @@ class DockerComposeFileTests {
 	}
 
 	@Test
+	void prometheusAndGrafanaAreBoundToLoopbackByDefault() {
+		for (String name : List.of("prometheus", "grafana")) {
+			for (Object port : list(service(name).get("ports"))) {
+				assertThat(String.valueOf(port)).as(name).startsWith("${MONITORING_BIND:-127.0.0.1}:");
+			}
+		}
+	}
+
+	@Test
+	void grafanaHasNoDefaultAdminPassword() {
+		assertThat(environment(service("grafana")).get("GF_SECURITY_ADMIN_PASSWORD"))
+			.startsWith("${GRAFANA_ADMIN_PASSWORD:?");
+	}
+
+	@Test
+	void anOptionalTlsProxyTerminatesHttpsInFrontOfMlConnector() throws IOException {
+		Map<String, Object> proxy = service("tls-proxy");
+		assertThat(list(proxy.get("profiles"))).containsExactly("tls");
+		assertThat(containerPorts(proxy)).contains("443");
+		Path caddyfile = hostPathMountedAt(proxy, "/etc/caddy/Caddyfile");
+		assertThat(caddyfile).isRegularFile();
+		assertThat(Files.readString(caddyfile)).contains("{$MLC_PUBLIC_HOST}")
+			.contains("reverse_proxy ml-connector:8080");
+	}
+
+	@Test
 	void grafanaProvisioningAndDashboardDirectoriesExist() {
 		Map<String, Object> grafana = service("grafana");
 		assertThat(hostPathMountedAt(grafana, GRAFANA_PROVISIONING)).isDirectory();

@@ -68,6 +68,7 @@ class MlConnectorApplicationIntegrationTests {
 	void healthIsUpWithDatabaseAndLiquibase() {
 		this.web.get()
 			.uri("/actuator/health")
+			.headers((headers) -> headers.setBearerAuth(DevDatabaseEnvironmentPostProcessor.TEST_VIEWER_TOKEN))
 			.exchange()
 			.expectStatus()
 			.isOk()

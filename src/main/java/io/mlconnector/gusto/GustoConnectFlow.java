@@ -118,8 +118,11 @@ class GustoConnectFlow {
 			.onErrorResume((ex) -> !(ex instanceof ConnectRefused), (ex) -> {
 				logger.warn("Connecting Gusto for tenant {} failed: {}", tenant, ex.getMessage());
 				return audited(tenant, AuditOutcome.FAILURE, Map.of("reason", String.valueOf(ex.getMessage())))
-					.then(refuse(HttpStatus.BAD_GATEWAY, "connecting Gusto for tenant " + tenant + " failed: "
-							+ ex.getMessage() + ". Try again at /connect/gusto?tenant=" + tenant));
+					// the cause goes to the log and the audit trail, not to the browser
+					.then(refuse(HttpStatus.BAD_GATEWAY,
+							"connecting Gusto for tenant " + tenant
+									+ " failed; the service log and the audit event gusto.connect say why. "
+									+ "Ask the operator for a new connect link"));
 			})
 			.onErrorResume(ConnectRefused.class, (ex) -> refuse(HttpStatus.FORBIDDEN, ex.getMessage()));
 	}

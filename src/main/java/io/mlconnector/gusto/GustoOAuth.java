@@ -63,8 +63,9 @@ class GustoOAuth {
 	}
 
 	/**
-	 * Exchanges a refresh token. A refusal (400 or 401) becomes
-	 * {@link RefreshRejectedException}; 429, 5xx and timeouts are retried a few times.
+	 * Exchanges a refresh token. A refused grant becomes
+	 * {@link RefreshRejectedException}, refused client credentials
+	 * {@link ClientRefusedException}; 429, 5xx and timeouts are retried a few times.
 	 */
 	Mono<IssuedTokens> refresh(String tenant, GustoConnection connection, Secret refreshToken) {
 		Map<String, Object> body = credentials(connection, "refresh_token");
@@ -112,10 +113,7 @@ class GustoOAuth {
 			.accept(MediaType.APPLICATION_JSON)
 			.bodyValue(body), what)).retryWhen(this.retry.toRetry()).map((response) -> {
 				if (response.status() == 400 || response.status() == 401) {
-					GustoErrors errors = this.wire.errors(response);
-					String reason = errors.errors().isEmpty() ? "status " + response.status()
-							: errors.errors().get(0).category() + ": " + errors.errors().get(0).message();
-					throw new RefreshRejectedException("Gusto refused " + what + " (" + reason + ")");
+					throw refusal(tenant, connection, response, what);
 				}
 				if (!response.ok()) {
 					throw this.wire.failure(tenant, response, what);
@@ -135,12 +133,58 @@ class GustoOAuth {
 			});
 	}
 
+	/**
+	 * What a 400 or 401 of the token endpoint means. Only a refused grant
+	 * ({@code invalid_grant}: the code or refresh token is invalid, expired, revoked or
+	 * used) means reconnecting; refused client credentials are a configuration error that
+	 * reconnecting cannot fix, and anything else is reported as it is, the grant kept.
+	 * Gusto documents neither body: the OAuth 2.0 codes of RFC 6749 section 5.2 are read
+	 * from {@code error}, and in Gusto's error shape a refusal of the {@code code} or
+	 * {@code refresh_token} parameter counts as {@code invalid_grant}, a category
+	 * {@code invalid_client} as {@code invalid_client} (ASSUMPTION, see the Gusto
+	 * reference, section 8 and the refresh-token rotation).
+	 */
+	private RuntimeException refusal(String tenant, GustoConnection connection, GustoResponse response, String what) {
+		String code = this.wire.oauthError(response);
+		GustoErrors errors = this.wire.errors(response);
+		GustoErrors.Error first = errors.errors().isEmpty() ? null : errors.errors().get(0);
+		String reason = (code != null) ? code
+				: (first != null) ? first.category() + ": " + first.message() : "status " + response.status();
+		boolean grantRefused = "invalid_grant".equals(code)
+				|| (first != null && ("code".equals(first.errorKey()) || "refresh_token".equals(first.errorKey()))
+						&& ("invalid_token".equals(first.category()) || "invalid_grant".equals(first.category())));
+		if (grantRefused) {
+			return new RefreshRejectedException("Gusto refused " + what + " (" + reason + ")");
+		}
+		boolean clientRefused = "invalid_client".equals(code) || "unauthorized_client".equals(code)
+				|| (first != null && "invalid_client".equals(first.category()));
+		if (clientRefused) {
+			return new ClientRefusedException("Gusto refused the client credentials of tenant " + tenant + " in " + what
+					+ " (" + reason + "): check mlc.tenants." + tenant + ".gusto.client-id ('" + connection.clientId()
+					+ "') and client-secret against the application in Gusto's developer "
+					+ "portal; the grant is kept, no reconnect is needed once they are right");
+		}
+		return this.wire.failure(tenant, response, what);
+	}
+
 	private static Map<String, Object> credentials(GustoConnection connection, String grantType) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("client_id", connection.clientId());
 		body.put("client_secret", connection.clientSecret().value());
 		body.put("grant_type", grantType);
 		return body;
+	}
+
+	/**
+	 * Gusto refused the application's client credentials: a configuration error, not a
+	 * reason to reconnect.
+	 */
+	static class ClientRefusedException extends RuntimeException {
+
+		ClientRefusedException(String message) {
+			super(message);
+		}
+
 	}
 
 	/**

@@ -70,8 +70,7 @@ class GustoSubscriptionCommand {
 						: this.properties.subscriptionTypes();
 				GustoConnection connection = this.tenants.find(tenant).flatMap((t) -> t.gusto()).orElseThrow();
 				// expected before the subscription exists: Gusto may POST the token
-				// before it
-				// answers
+				// before it answers
 				return Mono
 					.fromCallable(() -> this.handshakes.expect(tenant, GustoWebhookVerification.application(connection),
 							url, this.properties.handshakeWindow()))

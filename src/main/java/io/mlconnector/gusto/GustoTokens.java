@@ -18,6 +18,8 @@ import io.mlconnector.tenant.GustoConnection;
 import io.mlconnector.tenant.Tenants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -180,7 +182,7 @@ class GustoTokens {
 			return reconnect(tenant, grant, "no refresh token is stored");
 		}
 		logger.info("Refreshing the Gusto token of tenant {} (grant version {})", tenant, grant.version());
-		return this.oauth.refresh(tenant, connection, grant.refreshToken())
+		return renewingClaim(tenant, grant, owner, this.oauth.refresh(tenant, connection, grant.refreshToken()))
 			.flatMap((issued) -> Mono.fromCallable(() -> {
 				// committed before first use: a pair that cannot be stored is never used
 				if (!this.store.completeRefresh(tenant, PROVIDER, grant.version(), owner, issued)) {
@@ -193,10 +195,36 @@ class GustoTokens {
 			.switchIfEmpty(Mono.defer(
 					() -> attempt(tenant, grant.version(), this.clock.instant().plus(this.properties.refreshWait()))))
 			.onErrorResume(GustoOAuth.RefreshRejectedException.class, (ex) -> reconnect(tenant, grant, ex.getMessage()))
+			.doOnError(GustoOAuth.ClientRefusedException.class,
+					(ex) -> logger.error("Refreshing the Gusto token of tenant {} failed: {}", tenant, ex.getMessage()))
 			.onErrorResume((ex) -> !(ex instanceof GustoNotConnectedException),
 					(ex) -> Mono.fromRunnable(() -> this.store.releaseClaim(tenant, PROVIDER, owner))
 						.subscribeOn(Schedulers.boundedElastic())
 						.then(Mono.error(ex)));
+	}
+
+	/**
+	 * Keeps the refresh claim alive while the token request (with its retries, which may
+	 * take longer than one claim period) runs: renewed every third of
+	 * {@code mlc.gusto.refresh-claim}, so no other instance takes over and spends the
+	 * single-use refresh token a second time; a crashed refresher still blocks the grant
+	 * at most one claim period.
+	 */
+	private <T> Mono<T> renewingClaim(String tenant, OAuthGrant grant, String owner, Mono<T> refresh) {
+		Duration claim = this.properties.refreshClaim();
+		return Mono.defer(() -> {
+			Disposable renewal = Flux.interval(claim.dividedBy(3))
+				.concatMap((tick) -> Mono
+					.fromCallable(() -> this.store.renewClaim(tenant, PROVIDER, grant.version(), owner,
+							this.clock.instant().plus(claim)))
+					.subscribeOn(Schedulers.boundedElastic()))
+				.subscribe((held) -> {
+					if (!held) {
+						logger.warn("The refresh claim of tenant {} could not be renewed", tenant);
+					}
+				}, (ex) -> logger.warn("Renewing the refresh claim of tenant {} failed: {}", tenant, ex.getMessage()));
+			return refresh.doFinally((signal) -> renewal.dispose());
+		});
 	}
 
 	private Mono<OAuthGrant> reconnect(String tenant, OAuthGrant grant, String reason) {

@@ -113,8 +113,7 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 				.timeout(HANDSHAKE_TIMEOUT)
 				.flatMap((verified) -> Mono.fromRunnable(() -> confirm(verified))
 					.subscribeOn(Schedulers.boundedElastic()))
-				// released before the answer goes out, so the sender's next try is not
-				// refused
+				// released before the answer goes out: the sender may try again at once
 				.doOnTerminate(() -> this.handshakeRunning.set(false))
 				.doOnCancel(() -> this.handshakeRunning.set(false))
 				.then();
@@ -132,15 +131,13 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 					.filter((s) -> "pending".equals(s.status()) && handshake.url().equals(s.url()))
 					.map(GustoWebhookSubscription::uuid)
 					.next();
-		// stored before Gusto is asked: Gusto may deliver the first signed event as soon
-		// as
-		// it has verified, before its answer reaches us; removed again if Gusto refuses
+		// stored before Gusto is asked (Gusto may deliver the first signed event before
+		// its answer reaches us) and removed again if Gusto refuses
 		return subscription
 			.flatMap((uuid) -> Mono.fromCallable(() -> storeUnconfirmed(handshake, uuid, token))
 				.subscribeOn(Schedulers.boundedElastic())
 				.flatMap((row) -> this.client.verifySubscriptionForHandshake(handshake.tenant(), uuid, token)
-					// only our own subscription's URL: never a token of another (staging)
-					// subscription
+					// our own subscription's URL only, never another (staging) one
 					.filter((verified) -> handshake.url().equals(verified.url()))
 					.map((verified) -> new Verified(handshake, verified, row))
 					.switchIfEmpty(Mono.defer(() -> forget(row).then(Mono.empty())))
@@ -160,13 +157,11 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 	public Mono<List<GustoWebhookToken>> verificationTokens() {
 		Cached current = this.cached;
 		if (current == null) {
-			// nothing loaded yet (start-up, or just after a token was stored): wait for
-			// it
+			// nothing loaded yet (start-up, or a token was just stored): wait for it
 			return refresh();
 		}
 		if (!this.clock.instant().isBefore(current.until()) && this.refreshing.compareAndSet(false, true)) {
-			// stale: serve the last list and reload in the background, one reload at a
-			// time
+			// stale: serve the last list, reload in the background (one at a time)
 			refresh().doFinally((signal) -> this.refreshing.set(false)).subscribe((tokens) -> {
 			}, (ex) -> {
 			});

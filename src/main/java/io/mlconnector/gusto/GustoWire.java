@@ -78,6 +78,24 @@ final class GustoWire {
 		}
 	}
 
+	/**
+	 * The {@code error} code of an OAuth 2.0 error answer [RFC 6749 section 5.2], e.g.
+	 * {@code invalid_grant} or {@code invalid_client}.
+	 * @return the code, or {@code null} when the body has none
+	 */
+	String oauthError(GustoResponse response) {
+		try {
+			if (response.body().length == 0) {
+				return null;
+			}
+			tools.jackson.databind.JsonNode node = this.json.readTree(response.body());
+			return (node != null && node.path("error").isString()) ? node.path("error").asString() : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
 	GustoApiException failure(String tenant, GustoResponse response, String what) {
 		GustoErrors errors = errors(response);
 		if (!errors.errors().isEmpty()) {

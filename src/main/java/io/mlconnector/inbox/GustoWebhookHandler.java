@@ -44,10 +44,14 @@ class GustoWebhookHandler {
 
 	private final InboxMetrics metrics;
 
+	private final RequestBodies bodies;
+
 	private final Optional<GustoWebhookVerification> verification;
 
-	GustoWebhookHandler(InboxWriter writer, InboxRejections rejections, Tenants tenants, JsonMapper json, Clock clock,
-			InboxProperties properties, InboxMetrics metrics, Optional<GustoWebhookVerification> verification) {
+	GustoWebhookHandler(RequestBodies bodies, InboxWriter writer, InboxRejections rejections, Tenants tenants,
+			JsonMapper json, Clock clock, InboxProperties properties, InboxMetrics metrics,
+			Optional<GustoWebhookVerification> verification) {
+		this.bodies = bodies;
 		this.writer = writer;
 		this.rejections = rejections;
 		this.tenants = tenants;
@@ -61,7 +65,7 @@ class GustoWebhookHandler {
 	Mono<ServerResponse> receive(ServerRequest request) {
 		Instant received = this.clock.instant();
 		return Mono.fromRunnable(() -> RequestBodies.requireContentType(request, MediaType.APPLICATION_JSON))
-			.then(RequestBodies.read(request, this.properties.maxBodySize()))
+			.then(this.bodies.read(request))
 			.flatMap((body) -> handle(request, body, received))
 			.onErrorResume(InboxRequestException.class,
 					(ex) -> this.rejections.reject(InboxSource.GUSTO, request, ex, received))
@@ -89,8 +93,7 @@ class GustoWebhookHandler {
 						"the X-Gusto-Signature header is missing");
 			}
 			// configured tokens are the operator's and unscoped; verified tokens are
-			// scoped
-			// to the Gusto application whose subscription they verified
+			// scoped to the Gusto application whose subscription they verified
 			boolean configured = this.properties.gustoVerificationTokens()
 				.stream()
 				.anyMatch((token) -> GustoWebhookSignature.matches(body, signature, token));
@@ -142,7 +145,7 @@ class GustoWebhookHandler {
 							ex.getMessage()))
 			.onErrorMap((ex) -> !(ex instanceof InboxRequestException),
 					(ex) -> new InboxRequestException(HttpStatus.UNAUTHORIZED, "verification_token_refused",
-							"Gusto did not confirm the verification token: " + ex.getMessage()));
+							"Gusto did not confirm the verification token"));
 	}
 
 	private Optional<Secret> verificationToken(byte[] body) {

@@ -54,17 +54,22 @@ class InboxConfiguration {
 	}
 
 	@Bean
-	GustoWebhookHandler gustoWebhookHandler(InboxWriter writer, InboxRejections rejections, Tenants tenants,
-			JsonMapper json, Clock clock, InboxProperties properties, InboxMetrics metrics,
+	RequestBodies inboxRequestBodies(InboxProperties properties) {
+		return new RequestBodies(properties.maxBodySize(), properties.maxConcurrentBodies());
+	}
+
+	@Bean
+	GustoWebhookHandler gustoWebhookHandler(RequestBodies bodies, InboxWriter writer, InboxRejections rejections,
+			Tenants tenants, JsonMapper json, Clock clock, InboxProperties properties, InboxMetrics metrics,
 			ObjectProvider<GustoWebhookVerification> verification) {
-		return new GustoWebhookHandler(writer, rejections, tenants, json, clock, properties, metrics,
+		return new GustoWebhookHandler(bodies, writer, rejections, tenants, json, clock, properties, metrics,
 				Optional.ofNullable(verification.getIfAvailable()));
 	}
 
 	@Bean
-	SlackRequestHandler slackRequestHandler(InboxWriter writer, InboxRejections rejections, Tenants tenants,
-			JsonMapper json, Clock clock, InboxProperties properties, InboxMetrics metrics) {
-		return new SlackRequestHandler(writer, rejections, tenants, json, clock, properties, metrics);
+	SlackRequestHandler slackRequestHandler(RequestBodies bodies, InboxWriter writer, InboxRejections rejections,
+			Tenants tenants, JsonMapper json, Clock clock, InboxProperties properties, InboxMetrics metrics) {
+		return new SlackRequestHandler(bodies, writer, rejections, tenants, json, clock, properties, metrics);
 	}
 
 	@Bean

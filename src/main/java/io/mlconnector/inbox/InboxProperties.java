@@ -27,13 +27,17 @@ import org.springframework.validation.annotation.Validated;
  * recorded as {@code webhook.rejected} audit events with their source address; every
  * rejection is counted in {@code mlc_inbox_events_total}, but an unauthenticated sender
  * cannot make the service write more rows than this
+ * @param maxConcurrentBodies request bodies read at once per instance (each up to
+ * {@code maxBodySize}); a request beyond it gets 503 with {@code Retry-After} before its
+ * body is read
  */
 @ConfigurationProperties("mlc.inbox")
 @Validated
 public record InboxProperties(@DefaultValue("1MB") DataSize maxBodySize,
 		@DefaultValue("4096") @Min(1) int queueCapacity, @DefaultValue("256") @Min(1) int maxBatchSize,
 		@DefaultValue("5s") Duration ackTimeout, @DefaultValue List<Secret> gustoVerificationTokens,
-		@DefaultValue Dispatcher dispatcher, @DefaultValue("10") @Min(0) int rejectionAuditsPerMinute) {
+		@DefaultValue Dispatcher dispatcher, @DefaultValue("10") @Min(0) int rejectionAuditsPerMinute,
+		@DefaultValue("64") @Min(1) int maxConcurrentBodies) {
 
 	/**
 	 * The dispatcher's settings.

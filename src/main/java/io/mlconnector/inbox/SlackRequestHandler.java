@@ -52,8 +52,11 @@ class SlackRequestHandler {
 
 	private final InboxMetrics metrics;
 
-	SlackRequestHandler(InboxWriter writer, InboxRejections rejections, Tenants tenants, JsonMapper json, Clock clock,
-			InboxProperties properties, InboxMetrics metrics) {
+	private final RequestBodies bodies;
+
+	SlackRequestHandler(RequestBodies bodies, InboxWriter writer, InboxRejections rejections, Tenants tenants,
+			JsonMapper json, Clock clock, InboxProperties properties, InboxMetrics metrics) {
+		this.bodies = bodies;
 		this.writer = writer;
 		this.rejections = rejections;
 		this.tenants = tenants;
@@ -120,7 +123,7 @@ class SlackRequestHandler {
 	private Mono<ServerResponse> receive(ServerRequest request, MediaType contentType, Handling handling) {
 		Instant received = this.clock.instant();
 		return Mono.fromRunnable(() -> RequestBodies.requireContentType(request, contentType))
-			.then(RequestBodies.read(request, this.properties.maxBodySize()))
+			.then(this.bodies.read(request))
 			.flatMap((body) -> {
 				List<Tenant> signedBy = verify(request, body, received);
 				return handling.handle(body, signedBy, received);

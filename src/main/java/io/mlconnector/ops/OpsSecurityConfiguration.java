@@ -46,8 +46,7 @@ class OpsSecurityConfiguration {
 		}
 		StartupSafetyCheck.check(environment, properties, secrets);
 		if (sandbox && StartupSafetyCheck.SANDBOX_OPERATOR_TOKEN.equals(properties.token().value())) {
-			// the published demo token only: a token from the environment is never
-			// printed
+			// only the published demo token: one from the environment is never printed
 			logger.info(
 					"Operator API token (sandbox): {}  -> curl -H 'Authorization: Bearer {}' "
 							+ "localhost:8080/api/v1/executions",

@@ -110,6 +110,30 @@ public class OAuthTokenStore {
 	}
 
 	/**
+	 * Renews a live claim, so a refresh that takes longer than one claim period (retries
+	 * of the token request) keeps it.
+	 * @param tenant the tenant
+	 * @param provider the provider
+	 * @param version the version the claim was made on
+	 * @param owner the claim's owner
+	 * @param until when the renewed claim lapses
+	 * @return whether the caller still owns the claim
+	 */
+	public boolean renewClaim(String tenant, String provider, long version, String owner, Instant until) {
+		return this.jdbc.sql("""
+				UPDATE oauth_token SET refresh_until = :until
+				WHERE tenant = :tenant AND provider = :provider AND version = :version AND refresh_owner = :owner
+					AND status = 'ACTIVE'
+				""")
+			.param("until", utc(until))
+			.param("tenant", tenant)
+			.param("provider", provider)
+			.param("version", version)
+			.param("owner", owner)
+			.update() == 1;
+	}
+
+	/**
 	 * Stores a refreshed pair, if the caller's claim still holds.
 	 * @param tenant the tenant
 	 * @param provider the provider

@@ -3,9 +3,12 @@ package io.mlconnector.secrets;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * A secret value (client secret, signing secret, bot token) that never shows up in logs,
- * {@code toString()} output, actuator endpoints or failure messages.
+ * {@code toString()} output, JSON (it serialises as {@code "[redacted]"}), actuator
+ * endpoints or failure messages.
  *
  * @param value the secret itself; read it only where it is sent to the system that issued
  * it
@@ -29,6 +32,7 @@ public record Secret(String value) {
 	}
 
 	@Override
+	@JsonValue
 	public String toString() {
 		return "[redacted]";
 	}

@@ -72,7 +72,10 @@ public final class SlackRequestSignature {
 		catch (NumberFormatException ex) {
 			return Verdict.STALE;
 		}
-		if (Duration.between(Instant.ofEpochSecond(seconds), now).abs().compareTo(TOLERANCE) > 0) {
+		// compared as seconds: a timestamp beyond what Instant can hold is stale, not an
+		// error (now +/- five minutes cannot overflow)
+		long nowSeconds = now.getEpochSecond();
+		if (seconds < nowSeconds - TOLERANCE.toSeconds() || seconds > nowSeconds + TOLERANCE.toSeconds()) {
 			return Verdict.STALE;
 		}
 		byte[] expected = sign(timestamp.trim(), body, signingSecret).getBytes(StandardCharsets.US_ASCII);

@@ -66,9 +66,7 @@ public class DevDatabaseEnvironmentPostProcessor implements EnvironmentPostProce
 			environment.getPropertySources()
 				.addLast(new MapPropertySource("mlcTestCredentials",
 						Map.of("MLC_OPS_TOKEN", TEST_OPERATOR_TOKEN, "MLC_OPS_VIEWER_TOKEN", TEST_VIEWER_TOKEN,
-								// the token key of the tests (the service refuses to
-								// start
-								// without one outside the sandbox)
+								// the tests' token key: required outside the sandbox
 								"MLC_SECRET_KEY", TEST_SECRET_KEY,
 								// the sandbox's start-up demo runs only where a test
 								// switches it on

@@ -127,6 +127,7 @@ class GustoTokenRefreshIntegrationTests extends GustoSandboxTestSupport {
 		assertThat(connections).contains("reconnect Gusto for tenant demo");
 		JsonNode health = this.http.get()
 			.uri(BASE + "/actuator/health")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + DevDatabaseEnvironmentPostProcessor.TEST_VIEWER_TOKEN)
 			.exchangeToMono((response) -> response.bodyToMono(JsonNode.class))
 			.block(Duration.ofSeconds(30));
 		JsonNode gusto = health.path("components")
@@ -167,12 +168,59 @@ class GustoTokenRefreshIntegrationTests extends GustoSandboxTestSupport {
 		assertThat(stat("unauthorized")).isZero();
 	}
 
-	private ConfigurableApplicationContext secondInstance() {
+	@Test
+	void aRefreshWhoseRetriesOutlastOneClaimPeriodKeepsItsClaimUntilItIsDone() throws Exception {
+		// given a slow Gusto token endpoint that fails twice: the claim lasts 5 s,
+		// the refresh with its retries about 8 s
+		admin("POST", "/_admin/faults",
+				Map.of("endpoint", "POST /oauth/token", "latency_ms", 2500, "server_errors", 2));
+		expireStoredAccessToken();
+
+		// when a caller needs the token
+		java.util.concurrent.CompletableFuture<GustoTokenInfo> info = this.client.tokenInfo(TENANT).toFuture();
+
+		// then past one claim period the refresh still holds its claim, so no other
+		// instance could spend the single-use refresh token again
+		Thread.sleep(6_500);
+		assertThat(info).isNotDone();
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM oauth_token WHERE tenant = ? AND refresh_owner IS NOT NULL "
+					+ "AND refresh_until > UTC_TIMESTAMP(6)")
+			.param(TENANT)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(info.get(30, java.util.concurrent.TimeUnit.SECONDS).companyUuid()).isEqualTo(COMPANY);
+		assertThat(this.store.find(TENANT, "GUSTO").orElseThrow().refreshOwner()).isNull();
+		assertThat(stat("rejected_refresh_requests")).isZero();
+	}
+
+	@Test
+	void aWrongClientSecretIsAConfigurationErrorThatKeepsTheGrant() {
+		// given an instance whose demo tenant has a wrong client secret
+		try (ConfigurableApplicationContext misconfigured = secondInstance(
+				"MLC_DEMO_GUSTO_CLIENT_SECRET=not-the-client-secret")) {
+			// when it needs a fresh token
+			expireStoredAccessToken();
+			assertThatThrownBy(() -> misconfigured.getBean(GustoClient.class).tokenInfo(TENANT).block())
+				// then it says what to fix
+				.hasMessageContaining("refused the client credentials of tenant demo")
+				.hasMessageContaining("mlc.tenants.demo.gusto.client-id")
+				.isNotInstanceOf(GustoNotConnectedException.class);
+		}
+		// and the grant is neither marked for reconnecting nor left claimed
+		OAuthGrant grant = this.store.find(TENANT, "GUSTO").orElseThrow();
+		assertThat(grant.status()).isEqualTo(GrantStatus.ACTIVE);
+		assertThat(grant.refreshOwner()).isNull();
+		assertThat(this.client.tokenInfo(TENANT).block().companyUuid()).isEqualTo(COMPANY);
+	}
+
+	private ConfigurableApplicationContext secondInstance(String... properties) {
 		return new SpringApplicationBuilder(MlConnectorApplication.class).web(WebApplicationType.NONE)
 			.profiles("sandbox")
 			.properties("PORT=" + PORT, "mlc.gusto.rate-limit-window=3s", "mlc.gusto.refresh-claim=5s",
 					"mlc.inbox.dispatcher.enabled=false", "spring.liquibase.enabled=false", "DB_POOL_SIZE=4",
 					"spring.datasource.hikari.minimum-idle=1")
+			.properties(properties)
 			.run();
 	}
 

@@ -245,8 +245,7 @@ class GustoWebhookIntegrationTests extends GustoSandboxTestSupport {
 
 	@Test
 	void whileAHandshakeIsExpectedForgedTokensCostAtMostTwoGustoCallsEachAndOneRunsAtATime() {
-		// given a handshake expected for our URL (no pending subscription at Gusto has
-		// it)
+		// given a handshake expected for our URL, which no pending subscription has
 		this.jdbc.sql("DELETE FROM gusto_webhook_handshake").update();
 		this.jdbc.sql("DELETE FROM gusto_webhook_token").update();
 		this.handshakes.expect(TENANT, APPLICATION, BASE + "/webhooks/gusto", Duration.ofMinutes(5));

@@ -290,6 +290,25 @@ class InboxWebhookIntegrationTests {
 	}
 
 	@Test
+	void aSlackTimestampTooLargeForTheClockIsRefusedWith401() {
+		String form = "team_id=T0ACME001&command=%2Fapprove-invoice&text=1&trigger_id=t-huge";
+		byte[] bytes = form.getBytes(StandardCharsets.UTF_8);
+		String timestamp = String.valueOf(Long.MAX_VALUE);
+		this.web.post()
+			.uri("/slack/commands")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.header(SlackRequestSignature.TIMESTAMP_HEADER, timestamp)
+			.header(SlackRequestSignature.SIGNATURE_HEADER, SlackRequestSignature.sign(timestamp, bytes, SLACK_SECRET))
+			.bodyValue(bytes)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.error")
+			.isEqualTo("timestamp_out_of_window");
+	}
+
+	@Test
 	void urlVerificationIsAnsweredWithItsChallenge() {
 		postSlack("/slack/events", MediaType.APPLICATION_JSON,
 				"{\"token\":\"x\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}",

@@ -354,6 +354,7 @@ class OperatorApiIntegrationTests {
 	void aFailingConnectionDegradesHealthWithoutFailingIt() {
 		this.web.get()
 			.uri("/actuator/health")
+			.headers((headers) -> headers.setBearerAuth(DevDatabaseEnvironmentPostProcessor.TEST_VIEWER_TOKEN))
 			.exchange()
 			.expectStatus()
 			.isOk()

@@ -50,6 +50,20 @@ class SlackRequestSignatureTests {
 	}
 
 	@Test
+	void aTimestampBeyondWhatTheClockCanRepresentIsStaleNotAnError() {
+		Instant now = Instant.ofEpochSecond(1_767_644_464L);
+		for (String timestamp : new String[] { String.valueOf(Long.MAX_VALUE), String.valueOf(Long.MIN_VALUE),
+				"31556889864403200", "-31557014167219200", "99999999999999999999" }) {
+			String signature = SlackRequestSignature.sign(timestamp, "x".getBytes(StandardCharsets.UTF_8),
+					new Secret("s"));
+			assertThat(SlackRequestSignature.verify(timestamp, signature, "x".getBytes(StandardCharsets.UTF_8),
+					new Secret("s"), now))
+				.as(timestamp)
+				.isEqualTo(Verdict.STALE);
+		}
+	}
+
+	@Test
 	void aTamperedBodyOrAnotherSecretDoesNotMatch() {
 		byte[] tampered = new String(BODY, StandardCharsets.UTF_8).replace("roadrunner", "coyote")
 			.getBytes(StandardCharsets.UTF_8);

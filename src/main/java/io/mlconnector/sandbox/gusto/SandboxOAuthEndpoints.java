@@ -51,6 +51,18 @@ final class SandboxOAuthEndpoints {
 	}
 
 	Mono<ServerResponse> token(ServerRequest request) {
+		// faults apply to the token endpoint too (latency, server errors), e.g.
+		// {"endpoint": "POST /oauth/token", "latency_ms": 3000, "server_errors": 2}
+		SandboxFaults.Fault fault = this.sandbox.faults.matching("POST /oauth/token");
+		Mono<Void> latency = (fault != null && fault.latencyMs() > 0)
+				? Mono.delay(java.time.Duration.ofMillis(fault.latencyMs())).then() : Mono.empty();
+		return latency.then(Mono.defer(() -> (fault != null && fault.serverError())
+				? SandboxApi.json(HttpStatus.INTERNAL_SERVER_ERROR,
+						SandboxRender.errors("request", "internal_error", "An unexpected error has occurred."))
+				: tokenAnswer(request)));
+	}
+
+	private Mono<ServerResponse> tokenAnswer(ServerRequest request) {
 		return body(request).flatMap((body) -> {
 			if (!this.sandbox.properties.clientId().equals(text(body, "client_id"))
 					|| !this.sandbox.properties.clientSecret().equals(text(body, "client_secret"))) {

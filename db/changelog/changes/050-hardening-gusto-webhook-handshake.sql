@@ -13,11 +13,3 @@ CREATE TABLE gusto_webhook_handshake (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 CREATE INDEX ix_gusto_webhook_handshake_expires ON gusto_webhook_handshake (expires_at);
 --rollback DROP TABLE gusto_webhook_handshake;
-
---changeset ml-connector:050-hardening-gusto-webhook-token-scope
---comment: Each verification token is scoped to the subscription and Gusto application it verified, and retired some time after a newer token replaced it.
-ALTER TABLE gusto_webhook_token
-	ADD COLUMN application VARCHAR(512) NULL COMMENT 'the Gusto application (base URL and client id) whose subscription the token verified; rows without one are not used',
-	ADD COLUMN url VARCHAR(1024) NULL COMMENT 'the URL of this service the subscription delivers to',
-	ADD COLUMN retire_after DATETIME(6) NULL COMMENT 'UTC; set when a newer token of the same application replaced this one, which then stops verifying after it';
---rollback ALTER TABLE gusto_webhook_token DROP COLUMN application, DROP COLUMN url, DROP COLUMN retire_after;

@@ -72,6 +72,12 @@ class GustoWebhookIntegrationTests extends GustoSandboxTestSupport {
 				assertThat(token.token().value()).isEqualTo("test-verification-token");
 				assertThat(token.application()).isEqualTo(APPLICATION);
 			});
+		// the token is stored before Gusto is asked to verify it, so the verification may
+		// still be on its way
+		await(() -> "verified".equals(this.client.webhookSubscriptions(TENANT)
+			.filter((s) -> s.url().equals(BASE + "/webhooks/gusto"))
+			.map((s) -> s.status())
+			.blockFirst()));
 		assertThat(this.client.webhookSubscriptions(TENANT)
 			.filter((s) -> s.url().equals(BASE + "/webhooks/gusto"))
 			.collectList()

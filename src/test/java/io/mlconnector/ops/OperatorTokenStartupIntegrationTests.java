@@ -59,7 +59,11 @@ class OperatorTokenStartupIntegrationTests {
 	@Test
 	void theSandboxProfileNeverRunsTogetherWithProd() {
 		assertThatExceptionOfType(Exception.class)
-			.isThrownBy(() -> application().profiles("sandbox", "prod").run("--server.port=0"))
+			// prod's JSON console logging would stay on for every later test of this JVM
+			// (the
+			// logging system is global), so it is switched off here
+			.isThrownBy(() -> application().profiles("sandbox", "prod")
+				.run("--server.port=0", "--logging.structured.format.console="))
 			.havingRootCause()
 			.isInstanceOf(UnsafeConfigurationException.class)
 			.withMessageContaining("sandbox profile")

@@ -334,6 +334,9 @@ class VismaClientIntegrationTests extends VismaSandboxTestSupport {
 				.contains("mlc.tenants.vismacustomer.visma.tenant-id is the company tenant id"));
 		web.get()
 			.uri("/actuator/health")
+			// components are shown only with a token
+			.headers((headers) -> headers
+				.setBearerAuth(io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor.TEST_VIEWER_TOKEN))
 			.exchange()
 			.expectBody()
 			.jsonPath("$.components.connections.components.demo.components.visma.status")

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
@@ -28,11 +29,14 @@ class SlackSandboxConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(SlackSandboxConfiguration.class);
 
 	@Bean
-	SlackSandboxAdmin slackSandboxAdmin(SlackSandboxProperties properties, JsonMapper json, Clock clock) {
+	SlackSandboxAdmin slackSandboxAdmin(SlackSandboxProperties properties, JsonMapper json, Clock clock,
+			ObjectProvider<WebClient.Builder> builder) {
 		SlackWorkspace workspace = new SlackWorkspace(clock, json, properties);
-		// a plain client: Slack's deliveries are not ml-connector's outbound calls
-		SlackSandboxSender sender = new SlackSandboxSender(WebClient.builder().build(), workspace, properties, json,
-				clock);
+		// Boot's builder, as the other sandboxes use. With a plain WebClient.builder()
+		// here, payroll and operator API tests in other contexts of the same test JVM
+		// failed (job stop and posting outcome); why exactly is not established
+		SlackSandboxSender sender = new SlackSandboxSender(builder.getIfAvailable(WebClient::builder).clone().build(),
+				workspace, properties, json, clock);
 		return new SlackSandboxAdmin(workspace, sender, new SlackSandboxApi(workspace, json));
 	}
 

@@ -59,7 +59,10 @@ class OperatorTokenStartupIntegrationTests {
 	@Test
 	void theSandboxProfileNeverRunsTogetherWithProd() {
 		assertThatExceptionOfType(Exception.class)
-			.isThrownBy(() -> application().profiles("sandbox", "prod").run("--server.port=0"))
+			// plain console logging: prod's JSON logging would stay on for later test
+			// contexts
+			.isThrownBy(() -> application().profiles("sandbox", "prod")
+				.run("--server.port=0", "--logging.structured.format.console="))
 			.havingRootCause()
 			.isInstanceOf(UnsafeConfigurationException.class)
 			.withMessageContaining("sandbox profile")

@@ -59,9 +59,8 @@ class OperatorTokenStartupIntegrationTests {
 	@Test
 	void theSandboxProfileNeverRunsTogetherWithProd() {
 		assertThatExceptionOfType(Exception.class)
-			// prod's JSON console logging would stay on for every later test of this JVM
-			// (the
-			// logging system is global), so it is switched off here
+			// plain console logging: prod's JSON logging would stay on for later test
+			// contexts
 			.isThrownBy(() -> application().profiles("sandbox", "prod")
 				.run("--server.port=0", "--logging.structured.format.console="))
 			.havingRootCause()

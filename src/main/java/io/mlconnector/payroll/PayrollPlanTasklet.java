@@ -347,7 +347,7 @@ class PayrollPlanTasklet implements Tasklet {
 				AuditOutcome.SUCCESS, detail);
 	}
 
-	private static ProcessedPayroll processed(PostingKey key, GustoPayroll payroll) {
+	static ProcessedPayroll processed(PostingKey key, GustoPayroll payroll) {
 		if (payroll == null || !payroll.isProcessed()) {
 			throw new PostingRejectedException(List.of("payroll " + key.payrollUuid()
 					+ " is not processed in Gusto (not yet processed, or cancelled); only processed payrolls are posted"));

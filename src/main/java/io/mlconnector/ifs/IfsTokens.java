@@ -2,11 +2,10 @@ package io.mlconnector.ifs;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
+import io.mlconnector.outbound.CachedAccessToken;
 import io.mlconnector.secrets.Secret;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
@@ -43,7 +42,7 @@ final class IfsTokens {
 
 	private final Clock clock;
 
-	private final AtomicReference<Mono<Token>> current = new AtomicReference<>();
+	private final CachedAccessToken cache;
 
 	IfsTokens(String tenant, WebClient web, URI tokenUri, String clientId, Secret clientSecret, JsonMapper json,
 			Clock clock) {
@@ -54,10 +53,7 @@ final class IfsTokens {
 		this.clientSecret = clientSecret;
 		this.json = json;
 		this.clock = clock;
-	}
-
-	record Token(String value, Instant renewAt) {
-
+		this.cache = new CachedAccessToken(this::request, clock);
 	}
 
 	/**
@@ -65,44 +61,18 @@ final class IfsTokens {
 	 * @return the token
 	 */
 	Mono<String> token() {
-		return Mono.defer(() -> {
-			Mono<Token> cached = this.current.get();
-			if (cached == null) {
-				Mono<Token> fresh = request().cache((token) -> Duration.ofDays(1), (error) -> Duration.ZERO,
-						() -> Duration.ZERO);
-				cached = this.current.compareAndSet(null, fresh) ? fresh : this.current.get();
-				if (cached == null) {
-					return token();
-				}
-			}
-			Mono<Token> used = cached;
-			return used.flatMap((token) -> {
-				if (this.clock.instant().isBefore(token.renewAt())) {
-					return Mono.just(token.value());
-				}
-				this.current.compareAndSet(used, null);
-				return token();
-			}).doOnError((ex) -> this.current.compareAndSet(used, null));
-		});
+		return this.cache.token();
 	}
 
 	/**
-	 * Forgets the cached token if it is the one IFS refused, so the next call gets a new
-	 * one.
-	 * @param refused the token IFS answered 401 to
+	 * Forgets the cached token if it is the one the API refused.
+	 * @param refused the token the API answered 401 to
 	 */
 	void invalidate(String refused) {
-		Mono<Token> cached = this.current.get();
-		if (cached == null) {
-			return;
-		}
-		Token token = cached.toFuture().getNow(null);
-		if (token == null || token.value().equals(refused)) {
-			this.current.compareAndSet(cached, null);
-		}
+		this.cache.invalidate(refused);
 	}
 
-	private Mono<Token> request() {
+	private Mono<CachedAccessToken.Token> request() {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("grant_type", "client_credentials");
 		form.add("scope", "openid microprofile-jwt");
@@ -124,7 +94,7 @@ final class IfsTokens {
 		});
 	}
 
-	private Token token(int status, byte[] body, Instant requested) {
+	private CachedAccessToken.Token token(int status, byte[] body, Instant requested) {
 		Map<String, Object> response;
 		try {
 			response = (body.length > 0) ? this.json.readValue(body, OBJECT) : Map.of();
@@ -135,7 +105,7 @@ final class IfsTokens {
 		if (status == 200 && response.get("access_token") instanceof String access
 				&& response.get("expires_in") instanceof Number expiresIn) {
 			long lifetimeMillis = expiresIn.longValue() * 1000;
-			return new Token(access, requested.plusMillis(lifetimeMillis * 8 / 10));
+			return new CachedAccessToken.Token(access, requested.plusMillis(lifetimeMillis * 8 / 10));
 		}
 		String error = (response.get("error") != null)
 				? response.get("error") + ": " + response.getOrDefault("error_description", "") : "HTTP " + status;

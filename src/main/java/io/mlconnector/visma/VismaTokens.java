@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
+import io.mlconnector.outbound.CachedAccessToken;
 import io.mlconnector.tenant.VismaConnection;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
@@ -44,7 +44,7 @@ final class VismaTokens {
 
 	private final Clock clock;
 
-	private final AtomicReference<Mono<Token>> current = new AtomicReference<>();
+	private final CachedAccessToken cache;
 
 	private final AtomicLong requested = new AtomicLong();
 
@@ -56,10 +56,7 @@ final class VismaTokens {
 		this.leeway = leeway;
 		this.json = json;
 		this.clock = clock;
-	}
-
-	record Token(String value, Instant renewAt) {
-
+		this.cache = new CachedAccessToken(this::request, clock);
 	}
 
 	/**
@@ -67,25 +64,7 @@ final class VismaTokens {
 	 * @return the token
 	 */
 	Mono<String> token() {
-		return Mono.defer(() -> {
-			Mono<Token> cached = this.current.get();
-			if (cached == null) {
-				Mono<Token> fresh = request().cache((token) -> Duration.ofDays(1), (error) -> Duration.ZERO,
-						() -> Duration.ZERO);
-				cached = this.current.compareAndSet(null, fresh) ? fresh : this.current.get();
-				if (cached == null) {
-					return token();
-				}
-			}
-			Mono<Token> used = cached;
-			return used.flatMap((token) -> {
-				if (this.clock.instant().isBefore(token.renewAt())) {
-					return Mono.just(token.value());
-				}
-				this.current.compareAndSet(used, null);
-				return token();
-			}).doOnError((ex) -> this.current.compareAndSet(used, null));
-		});
+		return this.cache.token();
 	}
 
 	/**
@@ -93,14 +72,7 @@ final class VismaTokens {
 	 * @param refused the token the API answered 401 to
 	 */
 	void invalidate(String refused) {
-		Mono<Token> cached = this.current.get();
-		if (cached == null) {
-			return;
-		}
-		Token token = cached.toFuture().getNow(null);
-		if (token == null || token.value().equals(refused)) {
-			this.current.compareAndSet(cached, null);
-		}
+		this.cache.invalidate(refused);
 	}
 
 	/**
@@ -111,7 +83,7 @@ final class VismaTokens {
 		return this.requested.get();
 	}
 
-	private Mono<Token> request() {
+	private Mono<CachedAccessToken.Token> request() {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("grant_type", "client_credentials");
 		form.add("client_id", this.connection.clientId());
@@ -137,7 +109,7 @@ final class VismaTokens {
 		});
 	}
 
-	private Token token(int status, byte[] body, Instant requestedAt) {
+	private CachedAccessToken.Token token(int status, byte[] body, Instant requestedAt) {
 		Map<String, Object> response;
 		try {
 			response = (body.length > 0) ? this.json.readValue(body, OBJECT) : Map.of();
@@ -150,7 +122,7 @@ final class VismaTokens {
 			Duration lifetime = Duration.ofSeconds(expiresIn.longValue());
 			// the leeway, but never more than half the lifetime of a short-lived token
 			Duration margin = (this.leeway.compareTo(lifetime.dividedBy(2)) > 0) ? lifetime.dividedBy(2) : this.leeway;
-			return new Token(access, requestedAt.plus(lifetime).minus(margin));
+			return new CachedAccessToken.Token(access, requestedAt.plus(lifetime).minus(margin));
 		}
 		VismaError error = VismaError.parse(body, this.json);
 		String said = error.summary().isEmpty() ? "" : " (" + error.summary() + ")";

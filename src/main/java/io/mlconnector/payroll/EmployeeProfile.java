@@ -25,6 +25,10 @@ record EmployeeProfile(String employeeUuid, String department, String workLocati
 		return this.jobs.stream().filter(Job::primary).findFirst().or(() -> this.jobs.stream().findFirst());
 	}
 
+	EmployeeProfile locatedAt(String locationUuid) {
+		return new EmployeeProfile(this.employeeUuid, this.department, locationUuid, this.jobs);
+	}
+
 	Optional<Job> job(String jobUuid) {
 		return this.jobs.stream().filter((job) -> job.uuid().equals(jobUuid)).findFirst();
 	}

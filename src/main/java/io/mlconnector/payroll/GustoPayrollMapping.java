@@ -1,9 +1,12 @@
 package io.mlconnector.payroll;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.mlconnector.gusto.GustoEmployee;
 import io.mlconnector.gusto.GustoEmployeeCompensation;
@@ -11,6 +14,7 @@ import io.mlconnector.gusto.GustoJob;
 import io.mlconnector.gusto.GustoPayroll;
 import io.mlconnector.gusto.GustoPayrollTotals;
 import io.mlconnector.gusto.GustoTax;
+import io.mlconnector.gusto.GustoWorkAddress;
 
 /**
  * From Gusto's payroll and employee records to what the accounting needs. Missing amounts
@@ -49,6 +53,30 @@ final class GustoPayrollMapping {
 			profiles.put(employee.uuid(), new EmployeeProfile(employee.uuid(), employee.department(), location, jobs));
 		}
 		return profiles;
+	}
+
+	/**
+	 * The work location in effect on a day: of the work addresses whose
+	 * {@code effective_date} is on or before the day, the latest. When none is (an
+	 * employee hired into a location after the day), the earliest address; when no
+	 * address has a date, the active one.
+	 * @param addresses the employee's work addresses from Gusto
+	 * @param day the day, the last day of the pay period
+	 * @return the location uuid, empty when Gusto lists no address with a location
+	 */
+	static Optional<String> locationOn(List<GustoWorkAddress> addresses, LocalDate day) {
+		List<GustoWorkAddress> dated = addresses.stream()
+			.filter((address) -> address.locationUuid() != null && address.effectiveDate() != null)
+			.sorted(Comparator.comparing(GustoWorkAddress::effectiveDate))
+			.toList();
+		Optional<GustoWorkAddress> inEffect = dated.stream()
+			.filter((address) -> !address.effectiveDate().isAfter(day))
+			.reduce((earlier, later) -> later)
+			.or(() -> dated.stream().findFirst())
+			.or(() -> addresses.stream()
+				.filter((address) -> address.locationUuid() != null && Boolean.TRUE.equals(address.active()))
+				.findFirst());
+		return inEffect.map(GustoWorkAddress::locationUuid);
 	}
 
 	private static ProcessedPayroll.EmployeePay employee(GustoEmployeeCompensation compensation) {

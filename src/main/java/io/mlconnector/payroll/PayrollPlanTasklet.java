@@ -16,10 +16,12 @@ import io.mlconnector.gusto.GustoEmployee;
 import io.mlconnector.gusto.GustoPayroll;
 import io.mlconnector.ifs.IfsClients;
 import io.mlconnector.ifs.IfsEntity;
+import io.mlconnector.tenant.MappingRules;
 import io.mlconnector.tenant.Tenant;
 import io.mlconnector.tenant.Tenants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -143,6 +145,9 @@ class PayrollPlanTasklet implements Tasklet {
 		ProcessedPayroll payroll = processed(key, read);
 		List<GustoEmployee> employees = this.gusto.employees(key.tenant()).collectList().block(GUSTO_TIMEOUT);
 		Map<String, EmployeeProfile> profiles = GustoPayrollMapping.profiles(employees);
+		if (tenant.mapping().workLocationAsOf() == MappingRules.WorkLocationAsOf.PAY_PERIOD) {
+			profiles = locatedOn(key.tenant(), payroll, profiles);
+		}
 		String company = tenant.ifs().orElseThrow().company();
 		VoucherPlan plan = switch (key.kind()) {
 			case ACCRUAL -> new AccrualVoucherBuilder(tenant.mapping(), company).build(payroll, profiles);
@@ -152,6 +157,27 @@ class PayrollPlanTasklet implements Tasklet {
 		List<VoucherDraft> vouchers = vouchers(plan);
 		List<String> warnings = ((VoucherPlan.Ready) plan).warnings();
 		record(key, tenant, execution, payroll, vouchers, warnings, replan);
+	}
+
+	/**
+	 * The profiles of the payroll's employees with the work location in effect on the
+	 * last day of the pay period, from Gusto's dated work addresses (one request per
+	 * employee, at most four at a time within the tenant's rate budget).
+	 */
+	private Map<String, EmployeeProfile> locatedOn(String tenant, ProcessedPayroll payroll,
+			Map<String, EmployeeProfile> profiles) {
+		Map<String, EmployeeProfile> located = new LinkedHashMap<>(profiles);
+		Flux.fromIterable(payroll.employees())
+			.map(ProcessedPayroll.EmployeePay::employeeUuid)
+			.filter(profiles::containsKey)
+			.flatMap((employee) -> this.gusto.workAddresses(tenant, employee)
+				.collectList()
+				.map((addresses) -> Map.entry(employee, addresses)), 4)
+			.doOnNext((entry) -> GustoPayrollMapping.locationOn(entry.getValue(), payroll.periodEnd())
+				.ifPresent((location) -> located.computeIfPresent(entry.getKey(),
+						(uuid, profile) -> profile.locatedAt(location))))
+			.blockLast(GUSTO_TIMEOUT);
+		return located;
 	}
 
 	private VoucherPlan payment(PostingKey key, Tenant tenant, String company, ProcessedPayroll payroll,

@@ -57,6 +57,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * year starts; the accounting year of a voucher is the calendar year in which its
  * accounting year ends ([ASSUMPTION]: check the years of {@code AccountingPeriodSet} in
  * IFS)
+ * @param workLocationAsOf which work location an employee's pay is allocated by:
+ * {@code CURRENT} (the location on the employee's primary job when the posting is
+ * planned) or {@code PAY_PERIOD} (the work address in effect on the last day of the pay
+ * period, from Gusto's dated work addresses; one Gusto request per employee on the
+ * payroll, so a 5,000-employee payroll spends 5,000 requests of the tenant's rate
+ * budget). Gusto keeps no history of departments: the department is always the current
+ * one
  */
 public record MappingRules(@DefaultValue Map<PayrollComponent, @NotBlank String> accounts,
 		@DefaultValue("M") @NotBlank(
@@ -83,7 +90,8 @@ public record MappingRules(@DefaultValue Map<PayrollComponent, @NotBlank String>
 		@DefaultValue("1") @jakarta.validation.constraints.Min(value = 1,
 				message = "mapping.fiscal-year-start-month must be a month from 1 to 12") @jakarta.validation.constraints.Max(
 						value = 12,
-						message = "mapping.fiscal-year-start-month must be a month from 1 to 12") int fiscalYearStartMonth) {
+						message = "mapping.fiscal-year-start-month must be a month from 1 to 12") int fiscalYearStartMonth,
+		@DefaultValue("CURRENT") WorkLocationAsOf workLocationAsOf) {
 
 	/**
 	 * The accounting year of a voucher date.
@@ -107,6 +115,22 @@ public record MappingRules(@DefaultValue Map<PayrollComponent, @NotBlank String>
 
 		/** None: the posting fails until the period is reopened. */
 		REFUSE
+
+	}
+
+	/**
+	 * Which work location allocates an employee's pay.
+	 */
+	public enum WorkLocationAsOf {
+
+		/** The location of the employee's primary job when the posting is planned. */
+		CURRENT,
+
+		/**
+		 * The work address in effect on the last day of the pay period (Gusto's
+		 * {@code effective_date}); one Gusto request per employee.
+		 */
+		PAY_PERIOD
 
 	}
 

@@ -65,6 +65,7 @@ class PayrollLedgerFunctionalTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		PostingJobs.properties(registry, PORT);
 		registry.add("mlc.batch.recovery.check-interval", () -> "1s");
+		registry.add("mlc.tenants.demo.mapping.work-location-as-of", () -> "PAY_PERIOD");
 	}
 
 	@Autowired
@@ -399,6 +400,83 @@ class PayrollLedgerFunctionalTests {
 				this.jobRepository.update(running);
 			}
 		}
+	}
+
+	@Test
+	void anEmployeeWhoMovedAfterThePayPeriodIsAllocatedToTheLocationHeWorkedAtInIt() throws Exception {
+		// given a company at the work locations the demo mapping assigns to IFS
+		// companies,
+		// a payroll previewed per company, and then one of its employees moves to a
+		// work location of another IFS company from the day after the pay period
+		this.sandbox.admin(HttpMethod.POST, "/sandbox/gusto/_admin/companies", Map.of("company_uuid",
+				SandboxHttp.COMPANY, "employees", 40, "seed", seeds.incrementAndGet(), "location_seed", 42));
+		String payroll = this.sandbox.processPayroll();
+		GustoPayroll read = this.gusto.payroll(TENANT, payroll).block(Duration.ofSeconds(30));
+		Map<String, String> companyByLocation = this.tenants.require(TENANT).mapping().companyByLocation();
+		Map<String, String> locationOf = new TreeMap<>();
+		this.gusto.employees(TENANT)
+			.toIterable()
+			.forEach((employee) -> employee.jobs()
+				.stream()
+				.filter((job) -> Boolean.TRUE.equals(job.primary()))
+				.findFirst()
+				.ifPresent((job) -> locationOf.put(employee.uuid(), job.locationUuid())));
+		GustoEmployeeCompensation mover = read.employeeCompensations()
+			.stream()
+			.filter((pay) -> Amounts.cents(pay.grossPay()).signum() > 0)
+			.filter((pay) -> companyByLocation.containsKey(locationOf.get(pay.employeeUuid())))
+			.findFirst()
+			.orElseThrow();
+		String from = locationOf.get(mover.employeeUuid());
+		String to = companyByLocation.keySet()
+			.stream()
+			.filter((location) -> !companyByLocation.get(location).equals(companyByLocation.get(from)))
+			.findFirst()
+			.orElseThrow();
+		assertThat(new PostingJobs(this.launcher, this.jdbc, this.jobRepository)
+			.run(this.payrollPostingJob,
+					PostingParameters.parameters(new PostingKey(TENANT, payroll, PostingKind.ACCRUAL, true)))
+			.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		Map<String, BigDecimal> previewed = previewDebits(payroll);
+		this.sandbox.admin(HttpMethod.PUT, "/sandbox/gusto/_admin/employees/" + mover.employeeUuid(),
+				Map.of("work_location_uuid", to, "work_location_effective_date",
+						read.payPeriod().endDate().plusDays(1).toString()));
+		assertThat(this.gusto.workAddresses(TENANT, mover.employeeUuid()).collectList().block(Duration.ofSeconds(30)))
+			.extracting(io.mlconnector.gusto.GustoWorkAddress::locationUuid)
+			.containsExactly(from, to);
+
+		// when the accrual is planned after the move
+		assertThat(run(payroll, PostingKind.ACCRUAL).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		// then every company's voucher is what it was before the move: the pay period's
+		// work address allocated the mover's pay, not the current one
+		Map<String, BigDecimal> posted = new TreeMap<>();
+		this.jdbc.sql(
+				"SELECT company, total_debit FROM payroll_voucher WHERE tenant = ? AND payroll_uuid = ? AND kind = 'ACCRUAL'")
+			.params(TENANT, payroll)
+			.query((rs, row) -> posted.put(rs.getString(1), rs.getBigDecimal(2)))
+			.list();
+		assertThat(posted).hasSameSizeAs(previewed);
+		previewed.forEach((company, debit) -> assertThat(posted.get(company)).as(company).isEqualByComparingTo(debit));
+	}
+
+	private Map<String, BigDecimal> previewDebits(String payroll) {
+		String preview = this.jdbc.sql(
+				"SELECT preview FROM payroll_posting WHERE tenant = ? AND payroll_uuid = ? AND kind = 'ACCRUAL' AND dry_run")
+			.params(TENANT, payroll)
+			.query(String.class)
+			.single();
+		Map<String, BigDecimal> debits = new TreeMap<>();
+		for (JsonNode voucher : this.json.readTree(preview)) {
+			BigDecimal debit = Amounts.ZERO;
+			for (JsonNode row : voucher.path("rows")) {
+				if (row.path("debit").isNumber()) {
+					debit = debit.add(row.path("debit").decimalValue());
+				}
+			}
+			debits.put(voucher.path("company").asString(), debit);
+		}
+		return debits;
 	}
 
 	@Test

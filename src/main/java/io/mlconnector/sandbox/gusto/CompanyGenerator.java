@@ -41,6 +41,15 @@ final class CompanyGenerator {
 	}
 
 	static SandboxCompany generate(String uuid, int employees, long seed, LocalDate asOf) {
+		return generate(uuid, employees, seed, seed, asOf);
+	}
+
+	/**
+	 * A company whose work locations are those of another seed's company: a test can
+	 * reuse the locations a tenant's mapping names (the demo's, seed 42) with employees
+	 * and payroll uuids of its own.
+	 */
+	static SandboxCompany generate(String uuid, int employees, long seed, long locationSeed, LocalDate asOf) {
 		if (employees < 1 || employees > MAX_EMPLOYEES) {
 			throw new IllegalArgumentException(
 					"employees must be between 1 and " + MAX_EMPLOYEES + ", was " + employees);
@@ -52,7 +61,7 @@ final class CompanyGenerator {
 		}
 		for (int i = 0; i < LOCATIONS.length; i++) {
 			String[] l = LOCATIONS[i];
-			company.locations.add(new Location(SandboxCompany.id(seed, "location", i), l[0], l[1], l[2], l[3]));
+			company.locations.add(new Location(SandboxCompany.id(locationSeed, "location", i), l[0], l[1], l[2], l[3]));
 		}
 		SplittableRandom random = new SplittableRandom(seed);
 		for (int i = 0; i < employees; i++) {

@@ -49,7 +49,12 @@ final class GustoSandbox {
 	}
 
 	SandboxCompany create(String uuid, int employees, long seed, LocalDate asOf) {
-		SandboxCompany company = CompanyGenerator.generate(uuid, employees, seed, (asOf != null) ? asOf : today());
+		return create(uuid, employees, seed, seed, asOf);
+	}
+
+	SandboxCompany create(String uuid, int employees, long seed, long locationSeed, LocalDate asOf) {
+		SandboxCompany company = CompanyGenerator.generate(uuid, employees, seed, locationSeed,
+				(asOf != null) ? asOf : today());
 		this.companies.put(company.uuid, company);
 		return company;
 	}

@@ -39,6 +39,7 @@ final class SandboxAdmin {
 						"employees must be between 1 and " + CompanyGenerator.MAX_EMPLOYEES + ", was " + employees);
 			}
 			long seed = body.path("seed").asLong(this.sandbox.properties.seed());
+			long locationSeed = body.path("location_seed").asLong(seed);
 			String uuid = body.path("company_uuid").isString() ? body.path("company_uuid").asString() : null;
 			LocalDate asOf;
 			try {
@@ -47,7 +48,7 @@ final class SandboxAdmin {
 			catch (RuntimeException ex) {
 				return SandboxApi.invalidParameter("as_of must be a date as YYYY-MM-DD");
 			}
-			SandboxCompany company = this.sandbox.create(uuid, employees, seed, asOf);
+			SandboxCompany company = this.sandbox.create(uuid, employees, seed, locationSeed, asOf);
 			Map<String, Object> json = new LinkedHashMap<>();
 			json.put("company_uuid", company.uuid);
 			json.put("employees", company.employees.size());
@@ -178,6 +179,14 @@ final class SandboxAdmin {
 
 	Mono<ServerResponse> updateEmployee(ServerRequest request) {
 		return body(request).flatMap((body) -> withEmployee(request, body, (company, employee) -> {
+			if (body.path("work_location_effective_date").isString()) {
+				try {
+					LocalDate.parse(body.path("work_location_effective_date").asString());
+				}
+				catch (RuntimeException ex) {
+					return SandboxApi.invalidParameter("work_location_effective_date must be a date as YYYY-MM-DD");
+				}
+			}
 			apply(company, employee, body);
 			this.sandbox.webhooks.emit(company.uuid, "employee.updated", "Employee", employee.uuid);
 			return SandboxApi.ok(SandboxRender.employee(company, employee));
@@ -304,6 +313,15 @@ final class SandboxAdmin {
 		}
 		if (body.path("email").isString()) {
 			employee.email = body.path("email").asString();
+		}
+		if (body.path("work_location_uuid").isString()) {
+			String location = body.path("work_location_uuid").asString();
+			LocalDate effective = body.path("work_location_effective_date").isString()
+					? LocalDate.parse(body.path("work_location_effective_date").asString()) : this.sandbox.today();
+			company.locations.stream()
+				.filter((l) -> l.uuid.equals(location))
+				.findFirst()
+				.ifPresent((l) -> employee.relocate(l, effective));
 		}
 		if (body.path("department").isString()) {
 			String title = body.path("department").asString();

@@ -271,7 +271,7 @@ final class SandboxApi {
 	}
 
 	Mono<ServerResponse> workAddresses(ServerRequest request) {
-		return withEmployee(request, (company, e) -> ok(List.of(SandboxRender.workAddress(e))));
+		return withEmployee(request, (company, e) -> ok(SandboxRender.workAddresses(e)));
 	}
 
 	Mono<ServerResponse> embeddedOnly(ServerRequest request) {

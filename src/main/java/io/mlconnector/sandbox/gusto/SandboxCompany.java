@@ -149,7 +149,8 @@ final class SandboxCompany {
 
 		final boolean primary;
 
-		final Location location;
+		/** Where the job is worked now; a relocation moves it. */
+		Location location;
 
 		Job(String uuid, String compensationUuid, String title, boolean hourly, long rateCents, LocalDate hireDate,
 				boolean primary, Location location) {
@@ -162,6 +163,11 @@ final class SandboxCompany {
 			this.primary = primary;
 			this.location = location;
 		}
+
+	}
+
+	/** A work address the employee had before. */
+	record PastAddress(Location location, LocalDate effectiveDate) {
 
 	}
 
@@ -182,6 +188,14 @@ final class SandboxCompany {
 		final List<Job> jobs = new ArrayList<>();
 
 		LocalDate hiredAt;
+
+		/**
+		 * Since when the current work location applies; {@code null} means since hire.
+		 */
+		LocalDate locatedSince;
+
+		/** Earlier work addresses, oldest first. */
+		final List<PastAddress> pastAddresses = new ArrayList<>();
 
 		LocalDate terminatedOn;
 
@@ -206,6 +220,19 @@ final class SandboxCompany {
 		String version() {
 			return SandboxCompany.version(this.firstName, this.lastName, this.email,
 					(this.department != null) ? this.department.uuid : null, this.terminatedOn, this.bump);
+		}
+
+		/**
+		 * Moves the employee's jobs to another work location from a day on; the current
+		 * address becomes a past one.
+		 */
+		void relocate(Location location, LocalDate effective) {
+			Location current = this.jobs.get(0).location;
+			this.pastAddresses
+				.add(new PastAddress(current, (this.locatedSince != null) ? this.locatedSince : this.hiredAt));
+			this.jobs.forEach((job) -> job.location = location);
+			this.locatedSince = effective;
+			this.bump++;
 		}
 
 		boolean paidIn(LocalDate start, LocalDate end) {

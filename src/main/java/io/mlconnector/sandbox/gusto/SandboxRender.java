@@ -1,6 +1,7 @@
 package io.mlconnector.sandbox.gusto;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,15 +150,25 @@ final class SandboxRender {
 		return json;
 	}
 
-	static Map<String, Object> workAddress(Employee e) {
-		Location l = e.jobs.get(0).location;
+	static List<Map<String, Object>> workAddresses(Employee e) {
+		List<Map<String, Object>> addresses = new ArrayList<>();
+		for (SandboxCompany.PastAddress past : e.pastAddresses) {
+			addresses.add(workAddress(e, past.location(), past.effectiveDate(), false));
+		}
+		addresses
+			.add(workAddress(e, e.jobs.get(0).location, (e.locatedSince != null) ? e.locatedSince : e.hiredAt, true));
+		return addresses;
+	}
+
+	private static Map<String, Object> workAddress(Employee e, Location l, LocalDate effective, boolean active) {
+		String version = SandboxCompany.version(e.uuid, l.uuid, effective);
 		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("uuid", SandboxCompany.version(e.uuid, l.uuid).substring(0, 8) + e.uuid.substring(8));
+		json.put("uuid", version.substring(0, 8) + e.uuid.substring(8));
 		json.put("employee_uuid", e.uuid);
 		json.put("location_uuid", l.uuid);
-		json.put("effective_date", e.hiredAt.toString());
-		json.put("active", true);
-		json.put("version", SandboxCompany.version(e.uuid, l.uuid));
+		json.put("effective_date", effective.toString());
+		json.put("active", active);
+		json.put("version", version);
 		json.put("street_1", l.street1);
 		json.put("city", l.city);
 		json.put("state", l.state);

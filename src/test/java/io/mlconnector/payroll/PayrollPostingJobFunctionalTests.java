@@ -314,6 +314,36 @@ class PayrollPostingJobFunctionalTests {
 	}
 
 	@Test
+	void theSweepRetriesAPaymentThatFailedBecauseItsAccrualWasNotPostedYet() throws Exception {
+		// given a payment handled before its payroll's accrual (payroll.paid overtaking
+		// payroll.processed): it fails and waits
+		String payroll = this.sandbox.processPayroll();
+		assertThat(run(parameters(payroll, "PAYMENT", false)).getStatus()).isEqualTo(BatchStatus.FAILED);
+		PostingKey payment = new PostingKey(TENANT, payroll, PostingKind.PAYMENT, false);
+		assertThat(this.postings.status(payment)).hasValue("FAILED");
+		assertThat(run(parameters(payroll, "ACCRUAL", false)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		java.time.LocalDate checkDate = this.gusto.payroll(TENANT, payroll).block(Duration.ofSeconds(30)).checkDate();
+
+		// when the sweep runs over the payroll's check date
+		JobExecution sweep = run(new JobParametersBuilder().addString("tenant", TENANT)
+			.addString("from", checkDate.toString())
+			.addString("to", checkDate.toString())
+			.toJobParameters(), this.payrollSweepJob);
+
+		// then it restarted the failed payment, which now clears the posted accrual once
+		assertThat(sweep.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(sweep.getStepExecutions().iterator().next().getExitStatus().getExitDescription())
+			.endsWith(", 1 failed payment or reversal posting(s) retried");
+		await().atMost(Duration.ofSeconds(90))
+			.until(() -> this.postings.status(payment).filter((status) -> !"FAILED".equals(status)).isPresent()
+					&& !"POSTING".equals(this.postings.status(payment).orElseThrow()));
+		assertThat(this.postings.status(payment)).hasValue("POSTED");
+		assertThat(this.sandbox.ifsVouchers(PayrollReferences.reference(payroll, PostingKind.PAYMENT, "10"))
+			.path("count")
+			.asInt()).isEqualTo(1);
+	}
+
+	@Test
 	void aDryRunComputesTheVouchersWithoutPostingAndLeavesTheRealPostingFree() throws Exception {
 		String payroll = this.sandbox.processPayroll();
 		assertThat(run(parameters(payroll, "ACCRUAL", true)).getStatus()).isEqualTo(BatchStatus.COMPLETED);

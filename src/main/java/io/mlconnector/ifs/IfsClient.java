@@ -2,6 +2,7 @@ package io.mlconnector.ifs;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -62,8 +63,10 @@ public final class IfsClient {
 
 	private final JsonMapper json;
 
+	private final Clock clock;
+
 	IfsClient(String tenant, IfsConnection connection, WebClient web, IfsTokens tokens, RequestBudget budget,
-			OutboundRetry retry, JsonMapper json) {
+			OutboundRetry retry, JsonMapper json, Clock clock) {
 		this.tenant = tenant;
 		this.connection = connection;
 		this.web = web;
@@ -73,6 +76,7 @@ public final class IfsClient {
 		this.inFlight = new InFlightLimit(connection.maxConcurrentRequests());
 		this.retry = retry;
 		this.json = json;
+		this.clock = clock;
 	}
 
 	public String tenant() {
@@ -381,7 +385,7 @@ public final class IfsClient {
 			.append((detail.code() != null) ? detail.code() + ": " : "")
 			.append(detail.message())
 			.append(']'));
-		Duration retryAfter = retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER));
+		Duration retryAfter = retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER), this.clock);
 		return switch (status) {
 			case 412 -> new IfsConflictException(text + ". The record changed since it was read: re-read it, check "
 					+ "its state again and retry with the new ETag.", status, code, message, details);
@@ -406,7 +410,7 @@ public final class IfsClient {
 		return (value != null) ? value.toString() : null;
 	}
 
-	static Duration retryAfter(String header) {
+	static Duration retryAfter(String header, Clock clock) {
 		if (header == null || header.isBlank()) {
 			return null;
 		}
@@ -416,7 +420,7 @@ public final class IfsClient {
 		catch (NumberFormatException ex) {
 			try {
 				ZonedDateTime at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-				Duration wait = Duration.between(java.time.Instant.now(), at.toInstant());
+				Duration wait = Duration.between(clock.instant(), at.toInstant());
 				return wait.isNegative() ? Duration.ZERO : wait;
 			}
 			catch (DateTimeParseException unparsable) {

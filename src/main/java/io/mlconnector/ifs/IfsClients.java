@@ -93,7 +93,7 @@ public class IfsClients implements DisposableBean {
 		URI tokenUri = URI.create(base + "/auth/realms/" + connection.realm() + "/protocol/openid-connect/token");
 		IfsTokens tokens = new IfsTokens(tenant.id(), web, tokenUri, connection.clientId(), connection.clientSecret(),
 				this.json, this.clock);
-		return new IfsClient(tenant.id(), connection, web, tokens, this.budget, this.retry, this.json);
+		return new IfsClient(tenant.id(), connection, web, tokens, this.budget, this.retry, this.json, this.clock);
 	}
 
 }

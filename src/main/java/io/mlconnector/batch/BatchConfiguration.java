@@ -15,7 +15,6 @@ import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.launch.support.JobOperatorFactoryBean;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
@@ -26,7 +25,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(BatchRecoveryProperties.class)
+@EnableConfigurationProperties({ BatchRecoveryProperties.class, JobLaunchProperties.class })
 class BatchConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(BatchConfiguration.class);
@@ -45,9 +44,8 @@ class BatchConfiguration {
 	AsyncJobLauncher asyncJobLauncher(JobRepository jobRepository, ObjectProvider<JobRegistry> jobRegistry,
 			ApplicationContext applicationContext, PlatformTransactionManager transactionManager,
 			ObjectProvider<ObservationRegistry> observationRegistry, InstanceHeartbeat instanceHeartbeat,
-			ObjectProvider<DataSource> dataSource,
-			@Value("${mlc.batch.max-concurrent-jobs:8}") int configuredConcurrentJobs) throws Exception {
-		int maxConcurrentJobs = concurrentJobs(configuredConcurrentJobs, dataSource.getIfAvailable());
+			ObjectProvider<DataSource> dataSource, JobLaunchProperties properties) throws Exception {
+		int maxConcurrentJobs = concurrentJobs(properties.maxConcurrentJobs(), dataSource.getIfAvailable());
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 		executor.setThreadNamePrefix("job-");
 		executor.setCorePoolSize(maxConcurrentJobs);

@@ -1,25 +1,24 @@
 package io.mlconnector.ops;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 import io.mlconnector.tenant.ConnectionCheck;
 import io.mlconnector.tenant.Tenants;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HealthProperties.class)
 class OpsHealthConfiguration {
 
 	@Bean
-	ConnectionChecks connectionChecks(List<ConnectionCheck> checks,
-			@Value("${mlc.health.connection-cache:60s}") Duration cacheFor) {
-		return new ConnectionChecks(checks, cacheFor);
+	ConnectionChecks connectionChecks(List<ConnectionCheck> checks, HealthProperties properties) {
+		return new ConnectionChecks(checks, properties.connectionCache());
 	}
 
 	@Bean
@@ -28,9 +27,8 @@ class OpsHealthConfiguration {
 	}
 
 	@Bean
-	LiquibaseHealthIndicator liquibaseHealthIndicator(JdbcClient jdbc, Clock clock,
-			@Value("${mlc.health.liquibase-lock-stuck-after:5m}") Duration stuckAfter) {
-		return new LiquibaseHealthIndicator(jdbc, clock, stuckAfter);
+	LiquibaseHealthIndicator liquibaseHealthIndicator(JdbcClient jdbc, Clock clock, HealthProperties properties) {
+		return new LiquibaseHealthIndicator(jdbc, clock, properties.liquibaseLockStuckAfter());
 	}
 
 }

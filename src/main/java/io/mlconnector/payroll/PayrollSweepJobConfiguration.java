@@ -26,7 +26,7 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -41,6 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code mlc.payroll.sweep.days} (31) days once a day, on one instance.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PayrollSweepProperties.class)
 class PayrollSweepJobConfiguration {
 
 	static final String JOB = "payrollSweepJob";
@@ -132,8 +133,8 @@ class PayrollSweepJobConfiguration {
 
 	@Bean
 	PayrollSweepSchedule payrollSweepSchedule(Tenants tenants, AsyncJobLauncher launcher, Job payrollSweepJob,
-			Clock clock, @Value("${mlc.payroll.sweep.days:31}") int days) {
-		return new PayrollSweepSchedule(tenants, launcher, payrollSweepJob, clock, days);
+			Clock clock, PayrollSweepProperties properties) {
+		return new PayrollSweepSchedule(tenants, launcher, payrollSweepJob, clock, properties.days());
 	}
 
 	/**

@@ -185,4 +185,14 @@ public final class IfsBatch {
 		return headers;
 	}
 
+	/**
+	 * The outcome of {@link IfsClient#createOnce}.
+	 *
+	 * @param header the header record, found or created
+	 * @param created whether this call created it (false: IFS had it already)
+	 */
+	public record CreatedOnce(IfsEntity header, boolean created) {
+
+	}
+
 }

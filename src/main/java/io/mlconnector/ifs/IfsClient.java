@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import io.mlconnector.outbound.OutboundRetry;
 import io.mlconnector.outbound.RateLimit;
@@ -264,6 +265,49 @@ public final class IfsClient {
 			List<IfsEntity> created = responses.stream().map(IfsBatch.Response::entity).toList();
 			return new IfsBatch.Created(created.get(0), created.subList(1, created.size()));
 		});
+	}
+
+	/**
+	 * The one record of a collection whose properties have these values, if any. More
+	 * than one is an error: a unique reference that IFS holds twice needs a person.
+	 * @param set the entity set
+	 * @param match property names and the values they must equal, in order
+	 * @return the record, or empty when IFS has none
+	 */
+	public Mono<IfsEntity> findUnique(IfsEntitySet set, Map<String, ?> match) {
+		String filter = match.entrySet()
+			.stream()
+			.map((entry) -> ODataLiteral.compare(entry.getKey(), "eq", entry.getValue()))
+			.collect(Collectors.joining(" and "));
+		return readAll(set, IfsQuery.all().filter(filter).top(2)).collectList().flatMap((found) -> {
+			if (found.size() > 1) {
+				return Mono.error(new IllegalStateException("IFS (tenant " + this.tenant + ") holds " + found.size()
+						+ " records of " + set.entitySet() + " with " + filter + "; remove the duplicate in IFS"));
+			}
+			return Mono.justOrEmpty(found.stream().findFirst());
+		});
+	}
+
+	/**
+	 * Creates a header and its rows once. The header is looked up by its unique reference
+	 * first; only when IFS has none are header and rows created, in one atomic
+	 * {@code $batch} change set ({@link #createWithRows}). A repeat after a crash between
+	 * IFS's answer and the caller's record of it (IFS has no idempotency keys) finds the
+	 * header instead of creating a second. Two callers racing for one reference must be
+	 * kept apart by the caller (a claim in its database): the look-up does not lock.
+	 * @param set the header's entity set
+	 * @param reference the properties, with their values, that identify the header
+	 * uniquely (e.g. company and reference number); they should also be in the header
+	 * @param header the header's properties
+	 * @param rowsNavigation the navigation to the rows
+	 * @param rows the rows' properties
+	 * @return the header found or created
+	 */
+	public Mono<IfsBatch.CreatedOnce> createOnce(IfsEntitySet set, Map<String, ?> reference, Map<String, Object> header,
+			String rowsNavigation, List<Map<String, Object>> rows) {
+		return findUnique(set, reference).map((found) -> new IfsBatch.CreatedOnce(found, false))
+			.switchIfEmpty(Mono.defer(() -> createWithRows(set, header, rowsNavigation, rows)
+				.map((created) -> new IfsBatch.CreatedOnce(created.header(), true))));
 	}
 
 	// ---- plumbing ---------------------------------------------------------------------

@@ -124,23 +124,57 @@ class PayrollPlanTasklet implements Tasklet {
 			replan = true;
 		}
 		switch (key.kind()) {
-			case ACCRUAL, PAYMENT -> plan(key, tenant, execution, replan);
+			case ACCRUAL -> planAccrual(key, tenant, execution, replan);
+			case PAYMENT -> planPayment(key, tenant, execution, replan);
 			case REVERSAL -> planReversal(key, tenant, execution, replan);
 		}
 		return RepeatStatus.FINISHED;
 	}
 
-	private void plan(PostingKey key, Tenant tenant, JobExecution execution, boolean replan) {
-		if (!key.dryRun() && this.postings.cancelled(key.tenant(), key.payrollUuid())) {
-			this.transactions.executeWithoutResult((status) -> {
-				this.postings.dropPlan(key);
-				this.postings.nothingToPost(key, null, "CANCELLED", "Gusto cancelled payroll " + key.payrollUuid()
-						+ " before its " + key.kind() + " was posted; nothing is posted", execution.getId());
-			});
-			this.audit.record(key.tenant(), ACTOR, "payroll.posting.cancelled", PostingParameters.subject(key),
-					AuditOutcome.SUCCESS, Map.of("jobExecutionId", execution.getId()));
+	private void planAccrual(PostingKey key, Tenant tenant, JobExecution execution, boolean replan) {
+		if (cancelledBeforePosting(key, execution)) {
 			return;
 		}
+		Payroll payroll = read(key, tenant);
+		VoucherPlan.Ready plan = new AccrualVoucherBuilder(tenant.mapping(), company(tenant))
+			.build(payroll.processed(), payroll.profiles())
+			.orReject();
+		record(key, tenant, execution, payroll.processed(), plan.vouchers(), plan.warnings(), replan);
+	}
+
+	private void planPayment(PostingKey key, Tenant tenant, JobExecution execution, boolean replan) {
+		if (cancelledBeforePosting(key, execution)) {
+			return;
+		}
+		Payroll payroll = read(key, tenant);
+		VoucherPlan.Ready plan = payment(key, tenant, company(tenant), payroll.processed(), payroll.profiles())
+			.orReject();
+		record(key, tenant, execution, payroll.processed(), plan.vouchers(), plan.warnings(), replan);
+	}
+
+	/**
+	 * Whether Gusto cancelled the payroll before this accrual or payment was posted; if
+	 * so, the posting is recorded as CANCELLED with nothing to post.
+	 */
+	private boolean cancelledBeforePosting(PostingKey key, JobExecution execution) {
+		if (key.dryRun() || !this.postings.cancelled(key.tenant(), key.payrollUuid())) {
+			return false;
+		}
+		this.transactions.executeWithoutResult((status) -> {
+			this.postings.dropPlan(key);
+			this.postings.nothingToPost(key, null, "CANCELLED", "Gusto cancelled payroll " + key.payrollUuid()
+					+ " before its " + key.kind() + " was posted; nothing is posted", execution.getId());
+		});
+		this.audit.record(key.tenant(), ACTOR, "payroll.posting.cancelled", PostingParameters.subject(key),
+				AuditOutcome.SUCCESS, Map.of("jobExecutionId", execution.getId()));
+		return true;
+	}
+
+	/**
+	 * The processed payroll and the profiles of the company's employees, located as the
+	 * tenant's mapping says.
+	 */
+	private Payroll read(PostingKey key, Tenant tenant) {
 		GustoPayroll read = this.gusto.payroll(key.tenant(), key.payrollUuid()).block(GUSTO_TIMEOUT);
 		ProcessedPayroll payroll = processed(key, read);
 		List<GustoEmployee> employees = this.gusto.employees(key.tenant()).collectList().block(GUSTO_TIMEOUT);
@@ -148,15 +182,15 @@ class PayrollPlanTasklet implements Tasklet {
 		if (tenant.mapping().workLocationAsOf() == MappingRules.WorkLocationAsOf.PAY_PERIOD) {
 			profiles = locatedOn(key.tenant(), payroll, profiles);
 		}
-		String company = tenant.ifs().orElseThrow().company();
-		VoucherPlan plan = switch (key.kind()) {
-			case ACCRUAL -> new AccrualVoucherBuilder(tenant.mapping(), company).build(payroll, profiles);
-			case PAYMENT -> payment(key, tenant, company, payroll, profiles);
-			case REVERSAL -> throw new IllegalStateException("a reversal is planned by planReversal");
-		};
-		List<VoucherDraft> vouchers = vouchers(plan);
-		List<String> warnings = ((VoucherPlan.Ready) plan).warnings();
-		record(key, tenant, execution, payroll, vouchers, warnings, replan);
+		return new Payroll(payroll, profiles);
+	}
+
+	private static String company(Tenant tenant) {
+		return tenant.ifs().orElseThrow().company();
+	}
+
+	private record Payroll(ProcessedPayroll processed, Map<String, EmployeeProfile> profiles) {
+
 	}
 
 	/**
@@ -196,7 +230,9 @@ class PayrollPlanTasklet implements Tasklet {
 		if (!byCheck.isEmpty()) {
 			ProcessedPayroll checks = new ProcessedPayroll(payroll.payrollUuid(), payroll.checkDate(),
 					payroll.periodEnd(), payroll.offCycle(), payroll.offCycleReason(), byCheck, List.of(), null);
-			checkAccrual = vouchers(new AccrualVoucherBuilder(tenant.mapping(), company).build(checks, profiles));
+			checkAccrual = new AccrualVoucherBuilder(tenant.mapping(), company).build(checks, profiles)
+				.orReject()
+				.vouchers();
 		}
 		return new PaymentVoucherBuilder(tenant.mapping()).build(key.payrollUuid(), payroll.checkDate(),
 				this.postings.posted(key.tenant(), key.payrollUuid(), PostingKind.ACCRUAL), payroll.totals(),
@@ -230,7 +266,7 @@ class PayrollPlanTasklet implements Tasklet {
 			return;
 		}
 		// cancelled: Gusto shows the payroll unprocessed again
-		IfsVoucherWriter writer = new IfsVoucherWriter(this.ifs.forTenant(tenant), tenant.mapping());
+		IfsVouchers ifsVouchers = new IfsVouchers(this.ifs.forTenant(tenant), tenant.mapping());
 		List<VoucherDraft> swapped = this.transactions.execute((status) -> {
 			if (!key.dryRun()) {
 				this.postings.lockPayroll(key.tenant(), key.payrollUuid());
@@ -241,7 +277,7 @@ class PayrollPlanTasklet implements Tasklet {
 			for (PostingKind kind : List.of(PostingKind.ACCRUAL, PostingKind.PAYMENT)) {
 				for (PayrollPostings.VoucherRecord voucher : this.postings.vouchers(key.tenant(), key.payrollUuid(),
 						kind)) {
-					if (landed(voucher, writer, key.dryRun())) {
+					if (landed(voucher, ifsVouchers, key.dryRun())) {
 						firsts.putIfAbsent(voucher.draft().company(), voucher.draft());
 						rows.computeIfAbsent(voucher.draft().company(), (company) -> new ArrayList<>())
 							.addAll(voucher.draft().reversed(null, voucher.draft().voucherDate()).rows());
@@ -262,7 +298,7 @@ class PayrollPlanTasklet implements Tasklet {
 			List<VoucherDraft> vouchers = new ArrayList<>();
 			rows.forEach((company, companyRows) -> {
 				VoucherDraft first = firsts.get(company);
-				LocalDate date = writer.openDate(company, first.voucherDate())
+				LocalDate date = ifsVouchers.openDate(company, first.voucherDate())
 					.orElseThrow(() -> new PostingRejectedException(List
 						.of("the accounting period of " + first.voucherDate() + " is closed in IFS company " + company
 								+ " and mapping.reversal-in-closed-period is REFUSE: reopen the period, or set it to "
@@ -284,7 +320,7 @@ class PayrollPlanTasklet implements Tasklet {
 	 * it when it never left. A voucher sent by an execution that ended without recording
 	 * the outcome is looked up in IFS.
 	 */
-	private boolean landed(PayrollPostings.VoucherRecord voucher, IfsVoucherWriter writer, boolean dryRun) {
+	private boolean landed(PayrollPostings.VoucherRecord voucher, IfsVouchers ifsVouchers, boolean dryRun) {
 		return switch (voucher.status()) {
 			case POSTED -> true;
 			case WITHDRAWN -> false;
@@ -300,11 +336,11 @@ class PayrollPlanTasklet implements Tasklet {
 						.of("the voucher " + voucher.draft().reference() + " is being sent to IFS by job execution "
 								+ voucher.claimedBy() + "; the reversal is retried once that execution ended"));
 				}
-				Optional<IfsEntity> found = writer.find(voucher.draft());
+				Optional<IfsEntity> found = ifsVouchers.find(voucher.draft());
 				if (!dryRun) {
 					if (found.isPresent()) {
 						this.postings.voucherFound(voucher.id(),
-								this.json.writeValueAsString(IfsVoucherWriter.keys(found.get())));
+								this.json.writeValueAsString(IfsVouchers.keys(found.get())));
 					}
 					else {
 						this.postings.withdraw(voucher.id());
@@ -346,8 +382,8 @@ class PayrollPlanTasklet implements Tasklet {
 
 	private void record(PostingKey key, Tenant tenant, JobExecution execution, ProcessedPayroll payroll,
 			List<VoucherDraft> vouchers, List<String> warnings, boolean replan) {
-		IfsVoucherWriter writer = new IfsVoucherWriter(this.ifs.forTenant(tenant), tenant.mapping());
-		List<String> missing = writer.missingCodes(vouchers);
+		IfsVouchers ifsVouchers = new IfsVouchers(this.ifs.forTenant(tenant), tenant.mapping());
+		List<String> missing = ifsVouchers.missingCodes(vouchers);
 		if (!missing.isEmpty()) {
 			throw new PostingRejectedException(missing);
 		}
@@ -383,13 +419,6 @@ class PayrollPlanTasklet implements Tasklet {
 					+ " without its totals, so the vouchers cannot be checked against them; nothing is posted"));
 		}
 		return GustoPayrollMapping.payroll(payroll);
-	}
-
-	private static List<VoucherDraft> vouchers(VoucherPlan plan) {
-		if (plan instanceof VoucherPlan.Rejected rejected) {
-			throw new PostingRejectedException(rejected.problems());
-		}
-		return ((VoucherPlan.Ready) plan).vouchers();
 	}
 
 	private static Map<String, Object> preview(PostingKey key, ProcessedPayroll payroll, List<VoucherDraft> vouchers) {

@@ -48,6 +48,17 @@ class PayrollSweepJobConfiguration {
 
 	static final String STEP = "payrollSweepStep";
 
+	/**
+	 * The tenant swept, the same parameter as the postings' ({@link PostingParameters}).
+	 */
+	static final String TENANT = PostingParameters.TENANT;
+
+	/** The first check date of the window (ISO date). */
+	static final String FROM = "from";
+
+	/** The last check date of the window (ISO date). */
+	static final String TO = "to";
+
 	private static final Logger logger = LoggerFactory.getLogger(PayrollSweepJobConfiguration.class);
 
 	private static final Duration GUSTO_TIMEOUT = Duration.ofMinutes(5);
@@ -68,9 +79,9 @@ class PayrollSweepJobConfiguration {
 		return new JobBuilder(JOB, jobRepository).validator(new SweepParametersValidator(tenants))
 			.start(new StepBuilder(STEP, jobRepository).tasklet((contribution, context) -> {
 				JobParameters parameters = context.getStepContext().getStepExecution().getJobParameters();
-				String tenant = parameters.getString("tenant");
-				LocalDate from = LocalDate.parse(parameters.getString("from"));
-				LocalDate to = LocalDate.parse(parameters.getString("to"));
+				String tenant = parameters.getString(TENANT);
+				LocalDate from = LocalDate.parse(parameters.getString(FROM));
+				LocalDate to = LocalDate.parse(parameters.getString(TO));
 				// Gusto filters the list by pay period (date_filter_by=check_date applies
 				// to
 				// regular payrolls only), so the window is widened by a pay period's
@@ -164,13 +175,13 @@ class PayrollSweepJobConfiguration {
 		@SchedulerLock(name = "payroll-sweep", lockAtLeastFor = "PT1M")
 		void sweepAll() {
 			for (Tenant tenant : this.tenants.all()) {
-				if (tenant.enabled() && tenant.gusto().isPresent() && tenant.ifs().isPresent()) {
+				if (tenant.enabled() && PayrollTenants.postsPayroll(tenant)) {
 					LocalDate today = LocalDate.now(this.clock.withZone(tenant.properties().timeZone()));
 					try {
 						this.launcher.start(this.sweep,
-								new JobParametersBuilder().addString("tenant", tenant.id())
-									.addString("from", today.minusDays(this.days).toString())
-									.addString("to", today.toString())
+								new JobParametersBuilder().addString(TENANT, tenant.id())
+									.addString(FROM, today.minusDays(this.days).toString())
+									.addString(TO, today.toString())
 									.toJobParameters());
 					}
 					catch (Exception ex) {
@@ -196,15 +207,13 @@ class PayrollSweepJobConfiguration {
 
 		@Override
 		public void validate(JobParameters parameters) throws InvalidJobParametersException {
-			String tenant = parameters.getString("tenant");
-			if (tenant == null || this.tenants.find(tenant)
-				.filter((t) -> t.gusto().isPresent() && t.ifs().isPresent())
-				.isEmpty()) {
+			String tenant = parameters.getString(TENANT);
+			if (tenant == null || this.tenants.find(tenant).filter(PayrollTenants::postsPayroll).isEmpty()) {
 				throw new InvalidJobParametersException(
 						"parameter 'tenant' must name a tenant with Gusto and IFS connections, was '" + tenant + "'");
 			}
-			LocalDate from = date(parameters, "from");
-			LocalDate to = date(parameters, "to");
+			LocalDate from = date(parameters, FROM);
+			LocalDate to = date(parameters, TO);
 			if (from.isAfter(to) || from.plusYears(1).isBefore(to)) {
 				throw new InvalidJobParametersException(
 						"'from' must not be after 'to', and the window is at most a year, was " + from + " to " + to);

@@ -1,7 +1,15 @@
 package io.mlconnector.payroll;
 
+import java.util.Arrays;
+
+import io.mlconnector.inbox.InboxEvent;
+import io.mlconnector.tenant.Tenant;
+import io.mlconnector.tenant.Tenants;
+
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.job.parameters.JobParametersValidator;
 
 /**
  * The identifying parameters of {@code payrollPostingJob}, in one place for the routes,
@@ -29,6 +37,16 @@ final class PostingParameters {
 			.toJobParameters();
 	}
 
+	/**
+	 * The parameters of the posting a Gusto payroll event asks for.
+	 * @param event the event, whose entity is the payroll
+	 * @param kind what it posts
+	 * @return the parameters of a real (not dry-run) posting
+	 */
+	static JobParameters parameters(InboxEvent event, PostingKind kind) {
+		return parameters(new PostingKey(event.tenant(), event.entityId(), kind, false));
+	}
+
 	static PostingKey key(JobParameters parameters) {
 		return new PostingKey(parameters.getString(TENANT), parameters.getString(PAYROLL),
 				PostingKind.valueOf(parameters.getString(KIND)),
@@ -40,6 +58,48 @@ final class PostingParameters {
 	 */
 	static String subject(PostingKey key) {
 		return "payroll:" + key.payrollUuid() + ":" + key.kind();
+	}
+
+	/**
+	 * Checks the parameters before a job instance is created, so a bad launch is a clear
+	 * 400 and never a FAILED instance.
+	 */
+	static final class Validator implements JobParametersValidator {
+
+		private final Tenants tenants;
+
+		Validator(Tenants tenants) {
+			this.tenants = tenants;
+		}
+
+		@Override
+		public void validate(JobParameters parameters) throws InvalidJobParametersException {
+			String tenantId = parameters.getString(TENANT);
+			if (tenantId == null || tenantId.isBlank()) {
+				throw new InvalidJobParametersException("parameter '" + TENANT + "' is required");
+			}
+			Tenant tenant = this.tenants.find(tenantId)
+				.orElseThrow(() -> new InvalidJobParametersException("no tenant '" + tenantId + "' is configured"));
+			if (!PayrollTenants.postsPayroll(tenant)) {
+				throw new InvalidJobParametersException(
+						"tenant '" + tenantId + "' needs both a Gusto and an IFS connection to post payroll");
+			}
+			String payroll = parameters.getString(PAYROLL);
+			if (payroll == null || payroll.isBlank()) {
+				throw new InvalidJobParametersException("parameter '" + PAYROLL + "' is required");
+			}
+			String kind = parameters.getString(KIND);
+			if (kind == null || Arrays.stream(PostingKind.values()).noneMatch((known) -> known.name().equals(kind))) {
+				throw new InvalidJobParametersException(
+						"parameter '" + KIND + "' must be ACCRUAL, REVERSAL or PAYMENT, was '" + kind + "'");
+			}
+			String dryRun = parameters.getString(DRY_RUN);
+			if (dryRun != null && !"true".equals(dryRun) && !"false".equals(dryRun)) {
+				throw new InvalidJobParametersException(
+						"parameter '" + DRY_RUN + "' must be true or false, was '" + dryRun + "'");
+			}
+		}
+
 	}
 
 }

@@ -9,6 +9,13 @@ import java.util.List;
 sealed interface VoucherPlan permits VoucherPlan.Ready, VoucherPlan.Rejected {
 
 	/**
+	 * The vouchers to post.
+	 * @return this plan when it is ready
+	 * @throws PostingRejectedException with every problem when it is rejected
+	 */
+	Ready orReject();
+
+	/**
 	 * Balanced vouchers, one per IFS company.
 	 *
 	 * @param vouchers the vouchers, ordered by company
@@ -27,6 +34,11 @@ sealed interface VoucherPlan permits VoucherPlan.Ready, VoucherPlan.Rejected {
 			this(vouchers, List.of());
 		}
 
+		@Override
+		public Ready orReject() {
+			return this;
+		}
+
 	}
 
 	/**
@@ -35,6 +47,11 @@ sealed interface VoucherPlan permits VoucherPlan.Ready, VoucherPlan.Rejected {
 	 * @param problems each problem and what to do about it
 	 */
 	record Rejected(List<String> problems) implements VoucherPlan {
+
+		@Override
+		public Ready orReject() {
+			throw new PostingRejectedException(this.problems);
+		}
 
 	}
 

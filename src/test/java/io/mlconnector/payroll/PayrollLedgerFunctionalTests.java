@@ -367,7 +367,7 @@ class PayrollLedgerFunctionalTests {
 						writer(key, execution).write(Chunk.of(planned));
 						return "posted";
 					}
-					catch (PayrollPostingJobConfiguration.VoucherBusyException ex) {
+					catch (PlannedVoucherWriter.VoucherBusyException ex) {
 						return "busy: " + ex.getMessage();
 					}
 				};
@@ -535,7 +535,7 @@ class PayrollLedgerFunctionalTests {
 	@Test
 	void aProjectIfsDoesNotHaveIsReportedBeforeAnythingIsPosted() {
 		var tenant = this.tenants.find(TENANT).orElseThrow();
-		IfsVoucherWriter writer = new IfsVoucherWriter(this.ifs.forTenant(tenant), tenant.mapping());
+		IfsVouchers writer = new IfsVouchers(this.ifs.forTenant(tenant), tenant.mapping());
 		VoucherDraft draft = new VoucherDraft("10", "M", java.time.LocalDate.of(2026, 11, 27),
 				"GUSTO:00000000-0000-0000-0000-00000000000p:ACCRUAL:10", "Payroll 2026-11-27 accrual",
 				List.of(new VoucherDraft.Row("7010", "CC-100", "P-404", null, new BigDecimal("100.00"), Amounts.ZERO),
@@ -544,11 +544,10 @@ class PayrollLedgerFunctionalTests {
 				+ "company 10: create it in IFS or fix mapping.job-by-title and the allocation rules");
 	}
 
-	private PayrollPostingJobConfiguration.PlannedVoucherWriter writer(PostingKey key, long execution) {
+	private PlannedVoucherWriter writer(PostingKey key, long execution) {
 		var tenant = this.tenants.find(TENANT).orElseThrow();
-		return new PayrollPostingJobConfiguration.PlannedVoucherWriter(key, execution,
-				new IfsVoucherWriter(this.ifs.forTenant(tenant), tenant.mapping()), this.postings, this.audit,
-				this.json);
+		return new PlannedVoucherWriter(key, execution, new IfsVouchers(this.ifs.forTenant(tenant), tenant.mapping()),
+				this.postings, this.audit, this.json);
 	}
 
 	/**
@@ -561,6 +560,7 @@ class PayrollLedgerFunctionalTests {
 			JsonNode found = this.sandbox.ifsVouchers(reference);
 			assertThat(found.path("count").asInt()).as(reference).isEqualTo(1);
 			for (JsonNode row : found.path("vouchers").get(0).path("VoucherRowArray")) {
+				assertThat(row.path("CurrencyCode").asString()).as(reference).isEqualTo("USD");
 				BigDecimal debit = row.path("CurrencyDebetAmount").isNumber()
 						? row.path("CurrencyDebetAmount").decimalValue() : BigDecimal.ZERO;
 				BigDecimal credit = row.path("CurrencyCreditAmount").isNumber()

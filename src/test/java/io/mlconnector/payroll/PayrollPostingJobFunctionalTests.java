@@ -168,7 +168,7 @@ class PayrollPostingJobFunctionalTests {
 		List<VoucherDraft> drafts = List.of(this.json.readValue(preview, VoucherDraft[].class));
 		assertThat(drafts).isNotEmpty();
 		assertThat(this.sandbox.ifsVouchers(drafts.get(0).reference()).path("count").asInt()).isZero();
-		new IfsVoucherWriter(this.ifs.forTenant(TENANT), this.tenants.find(TENANT).orElseThrow().mapping())
+		new IfsVouchers(this.ifs.forTenant(TENANT), this.tenants.find(TENANT).orElseThrow().mapping())
 			.post(drafts.get(0));
 
 		// when the posting runs

@@ -19,12 +19,19 @@ import io.mlconnector.tenant.IfsConnection;
 import io.mlconnector.tenant.MappingRules;
 
 /**
- * Puts payroll vouchers into IFS Cloud, exactly once: before every create it looks the
- * voucher up by its unique reference, and header and rows go in one atomic {@code $batch}
- * change set, so a repeat after a crash (IFS accepted, we did not record it) finds the
- * voucher instead of creating a second.
+ * The payroll flow's view of IFS Cloud vouchers: posts a voucher once
+ * ({@link IfsClient#createOnce}: looked up by its unique reference, header and rows in
+ * one atomic {@code $batch} change set, so a repeat after a crash finds the voucher
+ * instead of creating a second), finds one, dates a reversal into an open period and
+ * checks that every code part a plan uses exists.
+ * <p>
+ * The IFS facts exactly-once relies on are assumptions the reference marks as such: the
+ * voucher and its rows carry the reference in {@code mapping.voucher-reference-field}
+ * ({@code ReferenceNumber}), at most {@code mapping.voucher-reference-max-length}
+ * characters wide, and the voucher set read here shows vouchers still on hold as well as
+ * those already moved to the GL.
  */
-final class IfsVoucherWriter {
+final class IfsVouchers {
 
 	static final List<String> VOUCHER_KEYS = List.of("Company", "VoucherType", "AccountingYear", "VoucherNo");
 
@@ -38,18 +45,18 @@ final class IfsVoucherWriter {
 
 	private final String currency;
 
-	IfsVoucherWriter(IfsClient ifs, MappingRules rules) {
+	IfsVouchers(IfsClient ifs, MappingRules rules) {
 		this(ifs, rules, null);
 	}
 
 	/**
-	 * A writer.
+	 * The tenant's vouchers.
 	 * @param ifs the tenant's IFS client
 	 * @param rules the tenant's mapping
 	 * @param currency the ISO 4217 currency stamped on every row ({@code CurrencyCode}),
 	 * or {@code null} to leave it to the company's default
 	 */
-	IfsVoucherWriter(IfsClient ifs, MappingRules rules, String currency) {
+	IfsVouchers(IfsClient ifs, MappingRules rules, String currency) {
 		this.ifs = ifs;
 		this.connection = ifs.connection();
 		this.rules = rules;
@@ -62,37 +69,32 @@ final class IfsVoucherWriter {
 	 * @return the IFS keys of the voucher (found or created)
 	 */
 	Map<String, Object> post(VoucherDraft voucher) {
-		Optional<IfsEntity> existing = find(voucher);
-		if (existing.isPresent()) {
-			return keys(existing.get());
-		}
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (VoucherDraft.Row row : voucher.rows()) {
 			rows.add(row(voucher, row));
 		}
-		IfsBatch.Created created = this.ifs
-			.createWithRows(this.connection.entitySets().voucher(), header(voucher),
+		IfsBatch.CreatedOnce posted = this.ifs
+			.createOnce(this.connection.entitySets().voucher(), reference(voucher), header(voucher),
 					this.connection.entitySets().voucherRowsNavigation(), rows)
 			.block(TIMEOUT);
-		return keys(created.header());
+		return keys(posted.header());
 	}
 
 	/**
 	 * The voucher with this voucher's reference, if IFS has one.
 	 */
 	Optional<IfsEntity> find(VoucherDraft voucher) {
-		String filter = ODataLiteral.compare("Company", "eq", voucher.company()) + " and "
-				+ ODataLiteral.compare(this.rules.voucherReferenceField(), "eq", voucher.reference());
-		List<IfsEntity> found = this.ifs
-			.readAll(this.connection.entitySets().voucher(), IfsQuery.all().filter(filter).top(2))
-			.collectList()
-			.block(TIMEOUT);
-		if (found.size() > 1) {
-			throw new IllegalStateException(
-					"IFS holds " + found.size() + " vouchers with reference " + voucher.reference() + " in company "
-							+ voucher.company() + "; remove the duplicate in IFS before this posting can complete");
-		}
-		return found.stream().findFirst();
+		return this.ifs.findUnique(this.connection.entitySets().voucher(), reference(voucher)).blockOptional(TIMEOUT);
+	}
+
+	/**
+	 * What identifies a payroll voucher in IFS: its company and its unique reference.
+	 */
+	private Map<String, Object> reference(VoucherDraft voucher) {
+		Map<String, Object> reference = new LinkedHashMap<>();
+		reference.put("Company", voucher.company());
+		reference.put(this.rules.voucherReferenceField(), voucher.reference());
+		return reference;
 	}
 
 	/**

@@ -8,9 +8,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The rules of the house (ARCHITECTURE.md): connectors never depend on flows, and nothing
+ * The rules of the house: connectors serve every flow and know none of them, nor each
+ * other, the inbox or the operator API; flows never import each other; shared plumbing
+ * and the shared allocation know no flow; the top-level packages form no cycle; nothing
  * outside the sandbox depends on the sandbox.
  */
 class ArchitectureTests {
@@ -20,6 +23,10 @@ class ArchitectureTests {
 
 	static final String[] FLOWS = { "io.mlconnector.payroll..", "io.mlconnector.people..", "io.mlconnector.notify..",
 			"io.mlconnector.reconcile.." };
+
+	static final String[] FLOW_SUPPORT = { "io.mlconnector.allocation.." };
+
+	static final String[] APPLICATION = { "io.mlconnector.inbox..", "io.mlconnector.ops.." };
 
 	static final String[] SHARED_PLUMBING = { "io.mlconnector.outbound..", "io.mlconnector.secrets..",
 			"io.mlconnector.audit..", "io.mlconnector.tenant..", "io.mlconnector.batch.." };
@@ -41,12 +48,59 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void connectorPackagesNeverImportEachOther() {
+		for (String connector : CONNECTORS) {
+			String[] others = Arrays.stream(CONNECTORS)
+				.filter((other) -> !other.equals(connector))
+				.toArray(String[]::new);
+			noClasses().that()
+				.resideInAPackage(connector)
+				.should()
+				.dependOnClassesThat()
+				.resideInAnyPackage(others)
+				.because("each connector speaks to one external system; flows combine them")
+				.check(this.mainClasses);
+		}
+	}
+
+	@Test
+	void connectorPackagesNeverImportTheInboxTheOperatorApiOrTheSharedAllocation() {
+		noClasses().that()
+			.resideInAnyPackage(CONNECTORS)
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(concat(APPLICATION, FLOW_SUPPORT))
+			.because("the inbox and the operator API use connectors, never the other way round")
+			.check(this.mainClasses);
+	}
+
+	@Test
+	void theSharedAllocationNeverImportsFlowsTheInboxOrTheOperatorApi() {
+		noClasses().that()
+			.resideInAnyPackage(FLOW_SUPPORT)
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(concat(FLOWS, APPLICATION))
+			.because("what several flows share may use connectors and the tenant configuration, never a flow")
+			.check(this.mainClasses);
+	}
+
+	@Test
+	void theTopLevelPackagesFormNoCycle() {
+		slices().matching("io.mlconnector.(*)..")
+			.should()
+			.beFreeOfCycles()
+			.because("a cycle makes two packages one; each arrow of the house points one way")
+			.check(this.mainClasses);
+	}
+
+	@Test
 	void sharedPlumbingNeverImportsFlowOrConnectorPackages() {
 		noClasses().that()
 			.resideInAnyPackage(SHARED_PLUMBING)
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage(concat(FLOWS, CONNECTORS))
+			.resideInAnyPackage(concat(concat(FLOWS, CONNECTORS), concat(FLOW_SUPPORT, APPLICATION)))
 			.because("plumbing is used by connectors and flows, never the other way round")
 			.allowEmptyShould(true)
 			.check(this.mainClasses);

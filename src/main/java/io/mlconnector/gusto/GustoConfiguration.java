@@ -75,17 +75,19 @@ class GustoConfiguration {
 	}
 
 	@Bean
-	RouterFunction<ServerResponse> gustoRoutes(Tenants tenants, JdbcClient jdbc, Clock clock, GustoOAuth oauth,
-			OAuthTokenStore store, AuditTrail audit, GustoProperties properties, GustoClient client,
+	GustoWebhookSubscriptions gustoWebhookSubscriptions(GustoClient client, Tenants tenants, GustoProperties properties,
 			WebhookHandshakes handshakes) {
+		return new GustoWebhookSubscriptions(client, tenants, properties, handshakes);
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> gustoRoutes(Tenants tenants, JdbcClient jdbc, Clock clock, GustoOAuth oauth,
+			OAuthTokenStore store, AuditTrail audit, GustoProperties properties) {
 		GustoConnectFlow connect = new GustoConnectFlow(tenants, new ConnectStates(jdbc, clock), oauth, store, audit,
 				properties);
-		GustoSubscriptionCommand subscriptions = new GustoSubscriptionCommand(client, tenants, properties, audit,
-				handshakes);
 		return RouterFunctions.route()
 			.GET("/connect/gusto", connect::start)
 			.GET("/connect/gusto/callback", connect::callback)
-			.PUT("/api/v1/gusto/webhook-subscription", subscriptions::subscribe)
 			.build();
 	}
 

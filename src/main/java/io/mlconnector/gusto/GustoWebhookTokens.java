@@ -16,7 +16,6 @@ import io.mlconnector.audit.AuditTrail;
 import io.mlconnector.outbound.BudgetExhaustedException;
 import io.mlconnector.secrets.Secret;
 import io.mlconnector.secrets.TokenCipher;
-import io.mlconnector.tenant.Tenant;
 import io.mlconnector.tenant.Tenants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

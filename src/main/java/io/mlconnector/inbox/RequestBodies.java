@@ -3,6 +3,8 @@ package io.mlconnector.inbox;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -10,7 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.server.ServerRequest;
-import reactor.core.publisher.Mono;
 
 /**
  * Reads raw request bodies (signatures are computed over the exact bytes) with a size

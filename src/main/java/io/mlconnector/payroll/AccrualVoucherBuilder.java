@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import io.mlconnector.allocation.Allocation;
+import io.mlconnector.allocation.Allocator;
+import io.mlconnector.allocation.EmployeeProfile;
 import io.mlconnector.payroll.ProcessedPayroll.EarningLine;
 import io.mlconnector.payroll.ProcessedPayroll.EmployeePay;
 import io.mlconnector.payroll.ProcessedPayroll.TaxLine;
@@ -165,12 +168,11 @@ final class AccrualVoucherBuilder {
 
 		String who = this.rules.rowsPerEmployee() ? employee.employeeUuid() : null;
 		for (Map.Entry<EmployeeProfile.Job, List<EarningLine>> entry : byJob.entrySet()) {
-			Allocator.Outcome outcome = this.allocator.allocate(profile, entry.getKey());
-			if (outcome instanceof Allocator.Unmapped unmapped) {
-				problems.add(describe(employee) + " is not mapped: " + unmapped.reason());
+			List<Allocation.Share> shares = this.allocator.allocate(profile, entry.getKey())
+				.sharesOr((reason) -> problems.add(describe(employee) + " is not mapped: " + reason));
+			if (shares.isEmpty()) {
 				return;
 			}
-			List<Allocation.Share> shares = ((Allocator.Allocated) outcome).shares();
 			List<Amount> amounts = new ArrayList<>();
 			for (EarningLine line : entry.getValue()) {
 				amounts.add(new Amount(wageAccount(category(line.name()), problems), Amounts.cents(line.amount())));

@@ -1,24 +1,17 @@
 package io.mlconnector.payroll;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
-import io.mlconnector.gusto.GustoEmployee;
 import io.mlconnector.gusto.GustoEmployeeCompensation;
-import io.mlconnector.gusto.GustoJob;
 import io.mlconnector.gusto.GustoPayroll;
 import io.mlconnector.gusto.GustoPayrollTotals;
 import io.mlconnector.gusto.GustoTax;
-import io.mlconnector.gusto.GustoWorkAddress;
 
 /**
- * From Gusto's payroll and employee records to what the accounting needs. Missing amounts
- * (Gusto leaves some out when they are zero) are zero.
+ * From Gusto's payroll records to what the accounting needs (employee profiles come from
+ * {@link io.mlconnector.allocation.EmployeeProfiles}). Missing amounts (Gusto leaves some
+ * out when they are zero) are zero.
  */
 final class GustoPayrollMapping {
 
@@ -35,48 +28,6 @@ final class GustoPayrollMapping {
 				(payroll.payPeriod() != null) ? payroll.payPeriod().endDate() : payroll.checkDate(),
 				Boolean.TRUE.equals(payroll.offCycle()), payroll.offCycleReason(), employees,
 				taxes(payroll.companyTaxes()), totals(payroll.totals()));
-	}
-
-	static Map<String, EmployeeProfile> profiles(List<GustoEmployee> employees) {
-		Map<String, EmployeeProfile> profiles = new LinkedHashMap<>();
-		for (GustoEmployee employee : employees) {
-			List<EmployeeProfile.Job> jobs = employee.jobs()
-				.stream()
-				.map((job) -> new EmployeeProfile.Job(job.uuid(), job.title(), Boolean.TRUE.equals(job.primary())))
-				.toList();
-			String location = employee.jobs()
-				.stream()
-				.filter((job) -> Boolean.TRUE.equals(job.primary()))
-				.map(GustoJob::locationUuid)
-				.findFirst()
-				.orElse(employee.jobs().isEmpty() ? null : employee.jobs().get(0).locationUuid());
-			profiles.put(employee.uuid(), new EmployeeProfile(employee.uuid(), employee.department(), location, jobs));
-		}
-		return profiles;
-	}
-
-	/**
-	 * The work location in effect on a day: of the work addresses whose
-	 * {@code effective_date} is on or before the day, the latest. When none is (an
-	 * employee hired into a location after the day), the earliest address; when no
-	 * address has a date, the active one.
-	 * @param addresses the employee's work addresses from Gusto
-	 * @param day the day, the last day of the pay period
-	 * @return the location uuid, empty when Gusto lists no address with a location
-	 */
-	static Optional<String> locationOn(List<GustoWorkAddress> addresses, LocalDate day) {
-		List<GustoWorkAddress> dated = addresses.stream()
-			.filter((address) -> address.locationUuid() != null && address.effectiveDate() != null)
-			.sorted(Comparator.comparing(GustoWorkAddress::effectiveDate))
-			.toList();
-		Optional<GustoWorkAddress> inEffect = dated.stream()
-			.filter((address) -> !address.effectiveDate().isAfter(day))
-			.reduce((earlier, later) -> later)
-			.or(() -> dated.stream().findFirst())
-			.or(() -> addresses.stream()
-				.filter((address) -> address.locationUuid() != null && Boolean.TRUE.equals(address.active()))
-				.findFirst());
-		return inEffect.map(GustoWorkAddress::locationUuid);
 	}
 
 	private static ProcessedPayroll.EmployeePay employee(GustoEmployeeCompensation compensation) {

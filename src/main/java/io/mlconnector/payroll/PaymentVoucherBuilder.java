@@ -12,6 +12,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.mlconnector.allocation.Allocation;
+import io.mlconnector.allocation.Allocator;
+import io.mlconnector.allocation.EmployeeProfile;
 import io.mlconnector.tenant.MappingRules;
 import io.mlconnector.tenant.PayrollComponent;
 
@@ -214,14 +217,17 @@ final class PaymentVoucherBuilder {
 			if (withheld.signum() == 0 || profile == null) {
 				continue;
 			}
-			if (allocator.allocate(profile,
-					profile.primaryJob().orElse(null)) instanceof Allocator.Allocated allocated) {
-				List<Allocation.Share> shares = allocated.shares();
-				List<BigDecimal> parts = Amounts.split(withheld,
-						shares.stream().map(Allocation.Share::weight).toList());
-				for (int i = 0; i < shares.size(); i++) {
-					byCompany.merge(shares.get(i).target().company(), parts.get(i), BigDecimal::add);
-				}
+			// an employee who cannot be mapped refused the accrual this payment clears,
+			// so none is left here; the unmapped reason was reported there
+			List<Allocation.Share> shares = allocator.allocate(profile, profile.primaryJob().orElse(null))
+				.sharesOr((reason) -> {
+				});
+			if (shares.isEmpty()) {
+				continue;
+			}
+			List<BigDecimal> parts = Amounts.split(withheld, shares.stream().map(Allocation.Share::weight).toList());
+			for (int i = 0; i < shares.size(); i++) {
+				byCompany.merge(shares.get(i).target().company(), parts.get(i), BigDecimal::add);
 			}
 		}
 		return byCompany;

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.mlconnector.allocation.Allocator;
+import io.mlconnector.allocation.EmployeeProfile;
+import io.mlconnector.allocation.EmployeeProfiles;
 import io.mlconnector.audit.AuditOutcome;
 import io.mlconnector.audit.AuditTrail;
 import io.mlconnector.batch.AsyncJobLauncher;
@@ -22,21 +25,20 @@ import io.mlconnector.tenant.Tenants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The plan step of {@code payrollPostingJob}: decides what one posting books, before
@@ -178,7 +180,7 @@ class PayrollPlanTasklet implements Tasklet {
 		GustoPayroll read = this.gusto.payroll(key.tenant(), key.payrollUuid()).block(GUSTO_TIMEOUT);
 		ProcessedPayroll payroll = processed(key, read);
 		List<GustoEmployee> employees = this.gusto.employees(key.tenant()).collectList().block(GUSTO_TIMEOUT);
-		Map<String, EmployeeProfile> profiles = GustoPayrollMapping.profiles(employees);
+		Map<String, EmployeeProfile> profiles = EmployeeProfiles.from(employees);
 		if (tenant.mapping().workLocationAsOf() == MappingRules.WorkLocationAsOf.PAY_PERIOD) {
 			profiles = locatedOn(key.tenant(), payroll, profiles);
 		}
@@ -207,7 +209,7 @@ class PayrollPlanTasklet implements Tasklet {
 			.flatMap((employee) -> this.gusto.workAddresses(tenant, employee)
 				.collectList()
 				.map((addresses) -> Map.entry(employee, addresses)), 4)
-			.doOnNext((entry) -> GustoPayrollMapping.locationOn(entry.getValue(), payroll.periodEnd())
+			.doOnNext((entry) -> EmployeeProfiles.locationOn(entry.getValue(), payroll.periodEnd())
 				.ifPresent((location) -> located.computeIfPresent(entry.getKey(),
 						(uuid, profile) -> profile.locatedAt(location))))
 			.blockLast(GUSTO_TIMEOUT);

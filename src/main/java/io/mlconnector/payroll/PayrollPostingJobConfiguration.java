@@ -59,6 +59,11 @@ class PayrollPostingJobConfiguration {
 	}
 
 	@Bean
+	PayrollPostingRecords payrollPostingRecords(JdbcClient jdbc, JsonMapper json) {
+		return new PayrollPostingRecords(jdbc, json);
+	}
+
+	@Bean
 	Job payrollPostingJob(JobRepository jobRepository, Step payrollPostingPlanStep, Step payrollPostingWriteStep,
 			Tenants tenants, PayrollPostings postings, AuditTrail audit) {
 		return new JobBuilder(JOB, jobRepository).validator(new PostingParameters.Validator(tenants))

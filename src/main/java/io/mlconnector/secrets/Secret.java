@@ -1,7 +1,7 @@
 package io.mlconnector.secrets;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 

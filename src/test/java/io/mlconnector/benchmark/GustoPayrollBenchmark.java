@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.mlconnector.MlConnectorApplication;
+import io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor;
 import io.mlconnector.gusto.GustoClient;
 import io.mlconnector.gusto.GustoEmployee;
 import io.mlconnector.gusto.GustoPayroll;
 import io.mlconnector.testsupport.LoopbackPorts;
 import reactor.core.publisher.Mono;
-import io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.WebApplicationType;

@@ -11,8 +11,8 @@ import io.mlconnector.MlConnectorApplication;
 import io.mlconnector.ifs.IfsChangePoll;
 import io.mlconnector.ifs.IfsChangePoller;
 import io.mlconnector.tenant.IfsEntitySet;
-
 import io.mlconnector.testsupport.LoopbackPorts;
+
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -7,15 +7,14 @@ import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import io.mlconnector.MlConnectorApplication;
-import io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.mlconnector.MlConnectorApplication;
+import io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor;
 import io.mlconnector.testsupport.LoopbackPorts;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;

@@ -3,10 +3,10 @@ package io.mlconnector.gusto;
 import java.net.URI;
 import java.util.Map;
 
+import io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor;
 import io.mlconnector.secrets.GrantStatus;
 import io.mlconnector.secrets.OAuthGrant;
 import org.junit.jupiter.api.BeforeEach;
-import io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

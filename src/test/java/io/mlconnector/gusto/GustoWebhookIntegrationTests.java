@@ -11,7 +11,6 @@ import java.util.function.BooleanSupplier;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.mlconnector.audit.AuditTrail;
-
 import io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor;
 import io.mlconnector.secrets.Secret;
 import io.mlconnector.secrets.TokenCipher;

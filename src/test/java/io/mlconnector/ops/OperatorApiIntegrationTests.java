@@ -13,7 +13,6 @@ import io.mlconnector.tenant.ConnectionCheck;
 import io.mlconnector.tenant.Tenant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import reactor.core.publisher.Mono;
 
 import org.springframework.batch.core.BatchStatus;

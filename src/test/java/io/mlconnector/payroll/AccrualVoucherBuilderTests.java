@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import io.mlconnector.allocation.EmployeeProfile;
 import io.mlconnector.payroll.VoucherDraft.Row;
 import org.junit.jupiter.api.Test;
 

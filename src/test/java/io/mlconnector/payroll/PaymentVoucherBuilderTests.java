@@ -3,6 +3,8 @@ package io.mlconnector.payroll;
 import java.util.List;
 import java.util.Map;
 
+import io.mlconnector.allocation.Allocator;
+import io.mlconnector.allocation.EmployeeProfile;
 import io.mlconnector.payroll.VoucherDraft.Row;
 import org.junit.jupiter.api.Test;
 

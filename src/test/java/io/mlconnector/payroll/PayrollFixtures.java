@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.mlconnector.allocation.EmployeeProfile;
 import io.mlconnector.payroll.ProcessedPayroll.BenefitLine;
 import io.mlconnector.payroll.ProcessedPayroll.DeductionLine;
 import io.mlconnector.payroll.ProcessedPayroll.EarningLine;

@@ -1,7 +1,6 @@
 package io.mlconnector.sandbox.ifs;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package io.mlconnector.payroll;
+package io.mlconnector.allocation;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class GustoPayrollMappingTests {
+class EmployeeProfilesTests {
 
 	private static final LocalDate PERIOD_END = LocalDate.of(2026, 11, 30);
 
@@ -17,7 +17,7 @@ class GustoPayrollMappingTests {
 		List<GustoWorkAddress> addresses = List.of(address("new", LocalDate.of(2026, 12, 1), true),
 				address("old", LocalDate.of(2024, 3, 1), false), address("older", LocalDate.of(2020, 1, 6), false));
 
-		assertThat(GustoPayrollMapping.locationOn(addresses, PERIOD_END)).hasValue("old");
+		assertThat(EmployeeProfiles.locationOn(addresses, PERIOD_END)).hasValue("old");
 	}
 
 	@Test
@@ -25,7 +25,7 @@ class GustoPayrollMappingTests {
 		List<GustoWorkAddress> addresses = List.of(address("old", LocalDate.of(2024, 3, 1), false),
 				address("new", PERIOD_END, true));
 
-		assertThat(GustoPayrollMapping.locationOn(addresses, PERIOD_END)).hasValue("new");
+		assertThat(EmployeeProfiles.locationOn(addresses, PERIOD_END)).hasValue("new");
 	}
 
 	@Test
@@ -33,15 +33,15 @@ class GustoPayrollMappingTests {
 		List<GustoWorkAddress> addresses = List.of(address("later", LocalDate.of(2027, 2, 1), false),
 				address("first", LocalDate.of(2026, 12, 15), true));
 
-		assertThat(GustoPayrollMapping.locationOn(addresses, PERIOD_END)).hasValue("first");
+		assertThat(EmployeeProfiles.locationOn(addresses, PERIOD_END)).hasValue("first");
 	}
 
 	@Test
 	void addressesWithoutDatesFallBackToTheActiveOne() {
 		List<GustoWorkAddress> addresses = List.of(address("inactive", null, false), address("active", null, true));
 
-		assertThat(GustoPayrollMapping.locationOn(addresses, PERIOD_END)).hasValue("active");
-		assertThat(GustoPayrollMapping.locationOn(List.of(), PERIOD_END)).isEmpty();
+		assertThat(EmployeeProfiles.locationOn(addresses, PERIOD_END)).hasValue("active");
+		assertThat(EmployeeProfiles.locationOn(List.of(), PERIOD_END)).isEmpty();
 	}
 
 	private static GustoWorkAddress address(String location, LocalDate effective, boolean active) {

@@ -1,8 +1,9 @@
-package io.mlconnector.payroll;
+package io.mlconnector.allocation;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import io.mlconnector.tenant.AllocationRule;
 import io.mlconnector.tenant.MappingRules;
@@ -13,13 +14,18 @@ import io.mlconnector.tenant.MappingRules;
  * empty comes from {@code company-by-location}, {@code cost-center-by-department},
  * {@code job-by-title} and the defaults.
  */
-final class Allocator {
+public final class Allocator {
 
 	private final MappingRules rules;
 
 	private final String ifsCompany;
 
-	Allocator(MappingRules rules, String ifsCompany) {
+	/**
+	 * An allocator.
+	 * @param rules the tenant's mapping
+	 * @param ifsCompany the IFS connection's company, for locations no rule maps
+	 */
+	public Allocator(MappingRules rules, String ifsCompany) {
 		this.rules = rules;
 		this.ifsCompany = ifsCompany;
 	}
@@ -30,7 +36,7 @@ final class Allocator {
 	 * @param job the job the amounts were earned in, or {@code null}
 	 * @return the shares (one unless a rule splits), or why the employee cannot be mapped
 	 */
-	Outcome allocate(EmployeeProfile profile, EmployeeProfile.Job job) {
+	public Outcome allocate(EmployeeProfile profile, EmployeeProfile.Job job) {
 		AllocationRule rule = this.rules.allocationRules()
 			.stream()
 			.filter((candidate) -> matches(candidate, profile, job))
@@ -66,7 +72,7 @@ final class Allocator {
 	 * compensations).
 	 * @return the tenant's default company and cost center
 	 */
-	Allocation payrollLevel() {
+	public Allocation payrollLevel() {
 		return new Allocation(first(this.rules.defaultCompany(), this.ifsCompany), this.rules.defaultCostCenter(),
 				null);
 	}
@@ -105,7 +111,14 @@ final class Allocator {
 	/**
 	 * The outcome of allocating an employee.
 	 */
-	sealed interface Outcome permits Allocated, Unmapped {
+	public sealed interface Outcome permits Allocated, Unmapped {
+
+		/**
+		 * The shares, or none after telling why the employee cannot be mapped.
+		 * @param unmapped told the reason when the employee cannot be mapped
+		 * @return the shares; empty when unmapped
+		 */
+		List<Allocation.Share> sharesOr(Consumer<String> unmapped);
 
 	}
 
@@ -114,7 +127,12 @@ final class Allocator {
 	 *
 	 * @param shares one or more shares with positive weights
 	 */
-	record Allocated(List<Allocation.Share> shares) implements Outcome {
+	public record Allocated(List<Allocation.Share> shares) implements Outcome {
+
+		@Override
+		public List<Allocation.Share> sharesOr(Consumer<String> unmapped) {
+			return this.shares;
+		}
 
 	}
 
@@ -123,7 +141,13 @@ final class Allocator {
 	 *
 	 * @param reason what is missing and which key to add
 	 */
-	record Unmapped(String reason) implements Outcome {
+	public record Unmapped(String reason) implements Outcome {
+
+		@Override
+		public List<Allocation.Share> sharesOr(Consumer<String> unmapped) {
+			unmapped.accept(this.reason);
+			return List.of();
+		}
 
 	}
 

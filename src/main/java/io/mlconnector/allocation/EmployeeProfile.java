@@ -1,4 +1,4 @@
-package io.mlconnector.payroll;
+package io.mlconnector.allocation;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,9 +11,9 @@ import java.util.Optional;
  * @param workLocationUuid Gusto work location uuid, or {@code null}
  * @param jobs the employee's jobs
  */
-record EmployeeProfile(String employeeUuid, String department, String workLocationUuid, List<Job> jobs) {
+public record EmployeeProfile(String employeeUuid, String department, String workLocationUuid, List<Job> jobs) {
 
-	EmployeeProfile {
+	public EmployeeProfile {
 		jobs = (jobs != null) ? List.copyOf(jobs) : List.of();
 	}
 
@@ -21,15 +21,25 @@ record EmployeeProfile(String employeeUuid, String department, String workLocati
 	 * The primary job, or the first when none is marked primary.
 	 * @return the job, empty when the employee has none
 	 */
-	Optional<Job> primaryJob() {
+	public Optional<Job> primaryJob() {
 		return this.jobs.stream().filter(Job::primary).findFirst().or(() -> this.jobs.stream().findFirst());
 	}
 
-	EmployeeProfile locatedAt(String locationUuid) {
+	/**
+	 * This employee at another work location.
+	 * @param locationUuid the Gusto work location uuid
+	 * @return the profile with that location
+	 */
+	public EmployeeProfile locatedAt(String locationUuid) {
 		return new EmployeeProfile(this.employeeUuid, this.department, locationUuid, this.jobs);
 	}
 
-	Optional<Job> job(String jobUuid) {
+	/**
+	 * One of the employee's jobs.
+	 * @param jobUuid the Gusto job uuid
+	 * @return the job, empty when the employee has no such job
+	 */
+	public Optional<Job> job(String jobUuid) {
 		return this.jobs.stream().filter((job) -> job.uuid().equals(jobUuid)).findFirst();
 	}
 
@@ -40,7 +50,7 @@ record EmployeeProfile(String employeeUuid, String department, String workLocati
 	 * @param title the job title
 	 * @param primary whether it is the primary job
 	 */
-	record Job(String uuid, String title, boolean primary) {
+	public record Job(String uuid, String title, boolean primary) {
 
 	}
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import io.mlconnector.tenant.AllocationMapping;
 import io.mlconnector.tenant.AllocationRule;
-import io.mlconnector.tenant.MappingRules;
 
 /**
  * Maps an employee, or one of their jobs, to company, cost center and project with the
@@ -16,16 +16,16 @@ import io.mlconnector.tenant.MappingRules;
  */
 public final class Allocator {
 
-	private final MappingRules rules;
+	private final AllocationMapping rules;
 
 	private final String ifsCompany;
 
 	/**
 	 * An allocator.
-	 * @param rules the tenant's mapping
+	 * @param rules the tenant's allocation mapping
 	 * @param ifsCompany the IFS connection's company, for locations no rule maps
 	 */
-	public Allocator(MappingRules rules, String ifsCompany) {
+	public Allocator(AllocationMapping rules, String ifsCompany) {
 		this.rules = rules;
 		this.ifsCompany = ifsCompany;
 	}

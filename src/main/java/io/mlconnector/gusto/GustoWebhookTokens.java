@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.mlconnector.audit.AuditOutcome;
 import io.mlconnector.audit.AuditTrail;
@@ -69,6 +70,12 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 	private final AtomicBoolean handshakeRunning = new AtomicBoolean();
 
 	private final AtomicBoolean refreshing = new AtomicBoolean();
+
+	/**
+	 * Counts the changes to the stored tokens: a load that began before a change does not
+	 * replace the cache the change emptied.
+	 */
+	private final AtomicLong changes = new AtomicLong();
 
 	private volatile Cached cached;
 
@@ -173,19 +180,23 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 	 * the last good list (for another cache period) instead of refusing every delivery.
 	 */
 	private Mono<List<GustoWebhookToken>> refresh() {
-		return Mono.fromCallable(this::load)
-			.subscribeOn(Schedulers.boundedElastic())
-			.doOnNext((tokens) -> this.cached = new Cached(tokens, this.clock.instant().plus(CACHE)))
-			.onErrorResume((ex) -> {
-				Cached last = this.cached;
-				logger.warn("Could not load the Gusto webhook verification tokens ({}); {}", ex.getMessage(),
-						(last != null) ? "the last list loaded stays in use" : "none are known yet");
-				if (last == null) {
-					return Mono.just(List.of());
+		return Mono.defer(() -> {
+			long seen = this.changes.get();
+			return Mono.fromCallable(this::load).subscribeOn(Schedulers.boundedElastic()).doOnNext((tokens) -> {
+				if (this.changes.get() == seen) {
+					this.cached = new Cached(tokens, this.clock.instant().plus(CACHE));
 				}
-				this.cached = new Cached(last.tokens(), this.clock.instant().plus(CACHE));
-				return Mono.just(last.tokens());
 			});
+		}).onErrorResume((ex) -> {
+			Cached last = this.cached;
+			logger.warn("Could not load the Gusto webhook verification tokens ({}); {}", ex.getMessage(),
+					(last != null) ? "the last list loaded stays in use" : "none are known yet");
+			if (last == null) {
+				return Mono.just(List.of());
+			}
+			this.cached = new Cached(last.tokens(), this.clock.instant().plus(CACHE));
+			return Mono.just(last.tokens());
+		});
 	}
 
 	/**
@@ -205,14 +216,19 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 					tokens.encrypt(token, associatedData(subscriptionUuid, handshake.application(), handshake.url())),
 					tokens.currentKeyId(), utc(now), utc(now.plus(HANDSHAKE_TIMEOUT).plusSeconds(2)))
 			.update(keys);
-		this.cached = null;
+		invalidate();
 		return keys.getKey().longValue();
+	}
+
+	private void invalidate() {
+		this.changes.incrementAndGet();
+		this.cached = null;
 	}
 
 	private Mono<Void> forget(long row) {
 		return Mono.fromRunnable(() -> {
 			this.jdbc.sql("DELETE FROM gusto_webhook_token WHERE id = ?").param(row).update();
-			this.cached = null;
+			invalidate();
 		}).subscribeOn(Schedulers.boundedElastic()).then();
 	}
 
@@ -234,7 +250,7 @@ class GustoWebhookTokens implements GustoWebhookVerification {
 					verified.row(), utc(now.plus(this.properties.webhookTokenGrace())))
 			.update();
 		this.handshakes.completed(handshake.id());
-		this.cached = null;
+		invalidate();
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("subscription_uuid", subscription.uuid());
 		detail.put("url", String.valueOf(subscription.url()));

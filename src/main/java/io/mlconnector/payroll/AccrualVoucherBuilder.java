@@ -21,6 +21,7 @@ import io.mlconnector.payroll.ProcessedPayroll.TaxLine;
 import io.mlconnector.tenant.EarningCategory;
 import io.mlconnector.tenant.MappingRules;
 import io.mlconnector.tenant.PayrollComponent;
+import io.mlconnector.tenant.PayrollMapping;
 
 /**
  * Turns a processed payroll into balanced accrual vouchers, one per IFS company.
@@ -55,7 +56,7 @@ final class AccrualVoucherBuilder {
 
 	AccrualVoucherBuilder(MappingRules rules, String ifsCompany) {
 		this.rules = rules;
-		this.allocator = new Allocator(rules, ifsCompany);
+		this.allocator = new Allocator(rules.allocation(), ifsCompany);
 	}
 
 	/**
@@ -166,7 +167,7 @@ final class AccrualVoucherBuilder {
 					+ unexplained.negate() + ", booked against regular wages; check the payroll's compensations");
 		}
 
-		String who = this.rules.rowsPerEmployee() ? employee.employeeUuid() : null;
+		String who = this.rules.payroll().rowsPerEmployee() ? employee.employeeUuid() : null;
 		for (Map.Entry<EmployeeProfile.Job, List<EarningLine>> entry : byJob.entrySet()) {
 			List<Allocation.Share> shares = this.allocator.allocate(profile, entry.getKey())
 				.sharesOr((reason) -> problems.add(describe(employee) + " is not mapped: " + reason));
@@ -182,7 +183,7 @@ final class AccrualVoucherBuilder {
 				for (TaxLine tax : employee.taxes()) {
 					BigDecimal amount = Amounts.cents(tax.amount());
 					if (tax.employer()) {
-						amounts.add(new Amount(accountFor(this.rules.employerTaxAccounts(), tax.name(),
+						amounts.add(new Amount(accountFor(this.rules.payroll().employerTaxAccounts(), tax.name(),
 								PayrollComponent.EMPLOYER_TAXES, problems), amount));
 						amounts.add(new Amount(employerTaxLiability(problems), amount.negate()));
 					}
@@ -193,7 +194,7 @@ final class AccrualVoucherBuilder {
 				for (ProcessedPayroll.BenefitLine benefit : employee.benefits()) {
 					BigDecimal contribution = Amounts.cents(benefit.companyContribution());
 					if (contribution.signum() != 0) {
-						amounts.add(new Amount(accountFor(this.rules.benefitAccounts(), benefit.name(),
+						amounts.add(new Amount(accountFor(this.rules.payroll().benefitAccounts(), benefit.name(),
 								PayrollComponent.EMPLOYER_BENEFITS, problems), contribution));
 					}
 					amounts.add(new Amount(benefitsLiability(problems),
@@ -253,9 +254,8 @@ final class AccrualVoucherBuilder {
 				continue;
 			}
 			sums.add(Amounts.ZERO, Amounts.ZERO, Amounts.ZERO, amount, Amounts.ZERO);
-			postings.add(new Posting(target,
-					accountFor(this.rules.employerTaxAccounts(), tax.name(), PayrollComponent.EMPLOYER_TAXES, problems),
-					null, amount));
+			postings.add(new Posting(target, accountFor(this.rules.payroll().employerTaxAccounts(), tax.name(),
+					PayrollComponent.EMPLOYER_TAXES, problems), null, amount));
 			postings.add(new Posting(target, employerTaxLiability(problems), null, amount.negate()));
 		}
 	}
@@ -286,8 +286,8 @@ final class AccrualVoucherBuilder {
 	}
 
 	private List<VoucherDraft> vouchers(ProcessedPayroll payroll, List<Posting> postings) {
-		LocalDate date = (this.rules.voucherDate() == MappingRules.VoucherDate.PERIOD_END) ? payroll.periodEnd()
-				: payroll.checkDate();
+		LocalDate date = (this.rules.payroll().voucherDate() == PayrollMapping.VoucherDate.PERIOD_END)
+				? payroll.periodEnd() : payroll.checkDate();
 		Map<String, List<Posting>> byCompany = postings.stream()
 			.collect(Collectors.groupingBy((posting) -> posting.target().company(), TreeMap::new, Collectors.toList()));
 		List<VoucherDraft> vouchers = new ArrayList<>();
@@ -306,7 +306,7 @@ final class AccrualVoucherBuilder {
 						(row.getValue().signum() < 0) ? row.getValue().negate() : Amounts.ZERO))
 				.toList();
 			if (!voucherRows.isEmpty()) {
-				vouchers.add(new VoucherDraft(company, this.rules.voucherType(), date,
+				vouchers.add(new VoucherDraft(company, this.rules.payroll().voucherType(), date,
 						PayrollReferences.reference(payroll.payrollUuid(), PostingKind.ACCRUAL, company),
 						"Payroll " + payroll.checkDate()
 								+ (payroll.isReversal() ? " reversal" : (payroll.offCycle() ? " off-cycle" : ""))
@@ -319,7 +319,7 @@ final class AccrualVoucherBuilder {
 
 	private EarningCategory category(String name) {
 		String key = (name != null) ? name.trim().toLowerCase(Locale.ROOT) : "";
-		for (Map.Entry<String, EarningCategory> configured : this.rules.earningCategories().entrySet()) {
+		for (Map.Entry<String, EarningCategory> configured : this.rules.payroll().earningCategories().entrySet()) {
 			if (configured.getKey().trim().toLowerCase(Locale.ROOT).equals(key)) {
 				return configured.getValue();
 			}
@@ -329,7 +329,8 @@ final class AccrualVoucherBuilder {
 
 	private boolean known(String name) {
 		String key = (name != null) ? name.trim().toLowerCase(Locale.ROOT) : "";
-		return BUILT_IN_CATEGORIES.containsKey(key) || this.rules.earningCategories()
+		return BUILT_IN_CATEGORIES.containsKey(key) || this.rules.payroll()
+			.earningCategories()
 			.keySet()
 			.stream()
 			.anyMatch((configured) -> configured.trim().toLowerCase(Locale.ROOT).equals(key));
@@ -340,17 +341,17 @@ final class AccrualVoucherBuilder {
 	}
 
 	private String wageAccount(EarningCategory category, List<String> problems) {
-		String account = this.rules.wageAccounts().get(category);
+		String account = this.rules.payroll().wageAccounts().get(category);
 		return (account != null) ? account : account(PayrollComponent.GROSS_WAGES, problems);
 	}
 
 	private String employerTaxLiability(List<String> problems) {
-		String account = this.rules.accounts().get(PayrollComponent.EMPLOYER_TAX_LIABILITY);
+		String account = this.rules.payroll().accounts().get(PayrollComponent.EMPLOYER_TAX_LIABILITY);
 		return (account != null) ? account : account(PayrollComponent.TAX_LIABILITY, problems);
 	}
 
 	private String benefitsLiability(List<String> problems) {
-		String account = this.rules.accounts().get(PayrollComponent.BENEFITS_LIABILITY);
+		String account = this.rules.payroll().accounts().get(PayrollComponent.BENEFITS_LIABILITY);
 		return (account != null) ? account : account(PayrollComponent.DEDUCTIONS_LIABILITY, problems);
 	}
 
@@ -365,7 +366,7 @@ final class AccrualVoucherBuilder {
 	}
 
 	private String account(PayrollComponent component, List<String> problems) {
-		String account = this.rules.accounts().get(component);
+		String account = this.rules.payroll().accounts().get(component);
 		if (account == null) {
 			problems.add("mapping.accounts." + component + " is not set, and this payroll needs it: add the IFS "
 					+ "GL account to the tenant's mapping");

@@ -17,6 +17,7 @@ import io.mlconnector.ifs.IfsQuery;
 import io.mlconnector.ifs.ODataLiteral;
 import io.mlconnector.tenant.IfsConnection;
 import io.mlconnector.tenant.MappingRules;
+import io.mlconnector.tenant.PayrollMapping;
 
 /**
  * The payroll flow's view of IFS Cloud vouchers: posts a voucher once
@@ -93,7 +94,7 @@ final class IfsVouchers {
 	private Map<String, Object> reference(VoucherDraft voucher) {
 		Map<String, Object> reference = new LinkedHashMap<>();
 		reference.put("Company", voucher.company());
-		reference.put(this.rules.voucherReferenceField(), voucher.reference());
+		reference.put(this.rules.payroll().voucherReferenceField(), voucher.reference());
 		return reference;
 	}
 
@@ -124,7 +125,7 @@ final class IfsVouchers {
 		if (current == null || !"Closed".equalsIgnoreCase(current.string("PeriodStatus"))) {
 			return Optional.of(date);
 		}
-		if (this.rules.reversalInClosedPeriod() == MappingRules.ClosedPeriod.REFUSE) {
+		if (this.rules.payroll().reversalInClosedPeriod() == PayrollMapping.ClosedPeriod.REFUSE) {
 			return Optional.empty();
 		}
 		return ordered.stream()
@@ -143,17 +144,19 @@ final class IfsVouchers {
 	List<String> missingCodes(List<VoucherDraft> vouchers) {
 		List<String> problems = new ArrayList<>();
 		for (VoucherDraft voucher : vouchers) {
-			if (voucher.reference().length() > this.rules.voucherReferenceMaxLength()) {
+			if (voucher.reference().length() > this.rules.payroll().voucherReferenceMaxLength()) {
 				problems
 					.add("reference " + voucher.reference() + " is longer than mapping.voucher-reference-max-length ("
-							+ this.rules.voucherReferenceMaxLength() + "): use a shorter IFS company code or a wider "
+							+ this.rules.payroll().voucherReferenceMaxLength()
+							+ "): use a shorter IFS company code or a wider "
 							+ "reference field (mapping.voucher-reference-field)");
 			}
 			Set<String> accounts = values(this.connection.entitySets().account(), "Account", voucher.company());
-			Set<String> costCenters = values(this.connection.entitySets().costCenter(), this.rules.costCenterCodePart(),
-					voucher.company());
+			Set<String> costCenters = values(this.connection.entitySets().costCenter(),
+					this.rules.allocation().costCenterCodePart(), voucher.company());
 			Set<String> projects = voucher.rows().stream().anyMatch((row) -> row.project() != null)
-					? values(this.connection.entitySets().project(), this.rules.jobCodePart(), voucher.company())
+					? values(this.connection.entitySets().project(), this.rules.allocation().jobCodePart(),
+							voucher.company())
 					: Set.of();
 			Set<String> reported = new HashSet<>();
 			for (VoucherDraft.Row row : voucher.rows()) {
@@ -163,13 +166,13 @@ final class IfsVouchers {
 				}
 				if (row.costCenter() != null && !costCenters.contains(row.costCenter())
 						&& reported.add("cost center " + row.costCenter())) {
-					problems.add("cost center " + row.costCenter() + " (" + this.rules.costCenterCodePart()
+					problems.add("cost center " + row.costCenter() + " (" + this.rules.allocation().costCenterCodePart()
 							+ ") does not exist in IFS company " + voucher.company()
 							+ ": create it in IFS or fix the allocation rules");
 				}
 				if (row.project() != null && !projects.contains(row.project())
 						&& reported.add("project " + row.project())) {
-					problems.add("project " + row.project() + " (" + this.rules.jobCodePart()
+					problems.add("project " + row.project() + " (" + this.rules.allocation().jobCodePart()
 							+ ") does not exist in IFS company " + voucher.company()
 							+ ": create it in IFS or fix mapping.job-by-title and the allocation rules");
 				}
@@ -194,10 +197,10 @@ final class IfsVouchers {
 		header.put("VoucherType", voucher.voucherType());
 		// [ASSUMPTION] the accounting year follows the tenant's fiscal calendar
 		// (mapping.fiscal-year-start-month), named by the year in which it ends
-		header.put("AccountingYear", this.rules.accountingYear(voucher.voucherDate()));
+		header.put("AccountingYear", this.rules.payroll().accountingYear(voucher.voucherDate()));
 		header.put("VoucherDate", voucher.voucherDate());
 		header.put("VoucherText", voucher.text());
-		header.put(this.rules.voucherReferenceField(), voucher.reference());
+		header.put(this.rules.payroll().voucherReferenceField(), voucher.reference());
 		return header;
 	}
 
@@ -205,10 +208,10 @@ final class IfsVouchers {
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("Account", row.account());
 		if (row.costCenter() != null) {
-			values.put(this.rules.costCenterCodePart(), row.costCenter());
+			values.put(this.rules.allocation().costCenterCodePart(), row.costCenter());
 		}
 		if (row.project() != null) {
-			values.put(this.rules.jobCodePart(), row.project());
+			values.put(this.rules.allocation().jobCodePart(), row.project());
 		}
 		if (this.currency != null) {
 			values.put("CurrencyCode", this.currency);
@@ -221,7 +224,7 @@ final class IfsVouchers {
 			values.put("CurrencyCreditAmount", row.credit());
 		}
 		values.put("Text", (row.employeeUuid() != null) ? voucher.text() + " " + row.employeeUuid() : voucher.text());
-		values.put(this.rules.voucherReferenceField(), voucher.reference());
+		values.put(this.rules.payroll().voucherReferenceField(), voucher.reference());
 		return values;
 	}
 

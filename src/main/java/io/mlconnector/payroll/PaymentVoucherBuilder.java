@@ -64,7 +64,7 @@ final class PaymentVoucherBuilder {
 			ProcessedPayroll.Totals totals, List<VoucherDraft> paidByCheck,
 			Map<String, BigDecimal> childSupportWithheld) {
 		List<String> problems = new ArrayList<>();
-		String cash = this.rules.accounts().get(PayrollComponent.CASH);
+		String cash = this.rules.payroll().accounts().get(PayrollComponent.CASH);
 		if (cash == null) {
 			problems.add("mapping.accounts.CASH is not set: payments are credited to the bank account; add it or "
 					+ "set gusto.post-payments: false");
@@ -78,11 +78,11 @@ final class PaymentVoucherBuilder {
 		if (!problems.isEmpty()) {
 			return new VoucherPlan.Rejected(problems);
 		}
-		String netPayAccount = this.rules.accounts().get(PayrollComponent.NET_PAY_LIABILITY);
+		String netPayAccount = this.rules.payroll().accounts().get(PayrollComponent.NET_PAY_LIABILITY);
 		Set<String> taxAccounts = new HashSet<>();
-		taxAccounts.add(this.rules.accounts().get(PayrollComponent.TAX_LIABILITY));
-		if (this.rules.accounts().get(PayrollComponent.EMPLOYER_TAX_LIABILITY) != null) {
-			taxAccounts.add(this.rules.accounts().get(PayrollComponent.EMPLOYER_TAX_LIABILITY));
+		taxAccounts.add(this.rules.payroll().accounts().get(PayrollComponent.TAX_LIABILITY));
+		if (this.rules.payroll().accounts().get(PayrollComponent.EMPLOYER_TAX_LIABILITY) != null) {
+			taxAccounts.add(this.rules.payroll().accounts().get(PayrollComponent.EMPLOYER_TAX_LIABILITY));
 		}
 		// what the paper checks leave payable, per company and row
 		Map<String, Map<RowKey, BigDecimal>> checkPay = new HashMap<>();
@@ -134,7 +134,7 @@ final class PaymentVoucherBuilder {
 		BigDecimal childSupport = Amounts.cents(totals.childSupportDebit());
 		compare("the company debit", netPay.add(taxes).add(childSupport), Amounts.cents(totals.companyDebit()),
 				problems);
-		String deductions = this.rules.accounts().get(PayrollComponent.DEDUCTIONS_LIABILITY);
+		String deductions = this.rules.payroll().accounts().get(PayrollComponent.DEDUCTIONS_LIABILITY);
 		if (childSupport.signum() != 0 && deductions == null) {
 			problems.add("mapping.accounts.DEDUCTIONS_LIABILITY is not set, and Gusto paid child support");
 		}

@@ -19,7 +19,7 @@ import io.mlconnector.gusto.GustoEmployee;
 import io.mlconnector.gusto.GustoPayroll;
 import io.mlconnector.ifs.IfsClients;
 import io.mlconnector.ifs.IfsEntity;
-import io.mlconnector.tenant.MappingRules;
+import io.mlconnector.tenant.PayrollMapping;
 import io.mlconnector.tenant.Tenant;
 import io.mlconnector.tenant.Tenants;
 import org.slf4j.Logger;
@@ -181,7 +181,7 @@ class PayrollPlanTasklet implements Tasklet {
 		ProcessedPayroll payroll = processed(key, read);
 		List<GustoEmployee> employees = this.gusto.employees(key.tenant()).collectList().block(GUSTO_TIMEOUT);
 		Map<String, EmployeeProfile> profiles = EmployeeProfiles.from(employees);
-		if (tenant.mapping().workLocationAsOf() == MappingRules.WorkLocationAsOf.PAY_PERIOD) {
+		if (tenant.mapping().payroll().workLocationAsOf() == PayrollMapping.WorkLocationAsOf.PAY_PERIOD) {
 			profiles = locatedOn(key.tenant(), payroll, profiles);
 		}
 		return new Payroll(payroll, profiles);
@@ -239,7 +239,7 @@ class PayrollPlanTasklet implements Tasklet {
 		return new PaymentVoucherBuilder(tenant.mapping()).build(key.payrollUuid(), payroll.checkDate(),
 				this.postings.posted(key.tenant(), key.payrollUuid(), PostingKind.ACCRUAL), payroll.totals(),
 				checkAccrual, PaymentVoucherBuilder.childSupportWithheld(payroll, profiles,
-						new Allocator(tenant.mapping(), company)));
+						new Allocator(tenant.mapping().allocation(), company)));
 	}
 
 	private void planReversal(PostingKey key, Tenant tenant, JobExecution execution, boolean replan) {

@@ -22,6 +22,8 @@ class TenantConfigurationValidator {
 
 	private static final Pattern MAP_KEY = Pattern.compile("<K>\\[([^\\]]*)\\]");
 
+	private static final Pattern MAPPING_PART = Pattern.compile("\\.mapping\\.(payroll|allocation|people)\\.");
+
 	private final Validator validator;
 
 	TenantConfigurationValidator(Validator validator) {
@@ -44,7 +46,7 @@ class TenantConfigurationValidator {
 		List<String> problems = new ArrayList<>();
 		if (tenant.gusto() != null && tenant.ifs() != null && tenant.mapping() != null) {
 			Set<PayrollComponent> missing = EnumSet.copyOf(PayrollComponent.REQUIRED);
-			missing.removeAll(tenant.mapping().accounts().keySet());
+			missing.removeAll(tenant.mapping().payroll().accounts().keySet());
 			if (!missing.isEmpty()) {
 				problems.add("mlc.tenants." + id + ".mapping.accounts: Gusto and IFS are both configured, so payroll "
 						+ "vouchers are posted; map " + missing.stream().sorted().map(Enum::name).toList()
@@ -77,7 +79,8 @@ class TenantConfigurationValidator {
 			last = entry.end();
 		}
 		key.append(kebab(path.substring(last)));
-		return key.toString();
+		// the flows' parts of the mapping are written flat under mapping
+		return MAPPING_PART.matcher(key).replaceFirst(".mapping.");
 	}
 
 	private static String kebab(String camel) {

@@ -41,8 +41,8 @@ class VismaDemoMappingIntegrationTests extends GustoSandboxTestSupport {
 		VismaClient demo = this.visma.forTenant(TENANT);
 		List<String> vismaDepartments = demo.departments().map(VismaDepartment::departmentId).collectList().block();
 		List<String> branches = demo.branches().map(VismaBranch::number).collectList().block();
-		Map<String, String> byDepartment = mapping.vismaDepartmentByDepartment();
-		Map<String, String> byLocation = mapping.vismaBranchByLocation();
+		Map<String, String> byDepartment = mapping.people().vismaDepartmentByDepartment();
+		Map<String, String> byLocation = mapping.people().vismaBranchByLocation();
 		assertThat(departments).allSatisfy((department) -> assertThat(byDepartment.get(department.title()))
 			.as("Visma department of Gusto department %s", department.title())
 			.isNotNull()

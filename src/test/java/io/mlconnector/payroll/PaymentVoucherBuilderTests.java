@@ -103,7 +103,7 @@ class PaymentVoucherBuilderTests {
 				profiles))
 			.vouchers();
 		Map<String, java.math.BigDecimal> withheld = PaymentVoucherBuilder.childSupportWithheld(payroll, profiles,
-				new Allocator(rules(mapping), "10"));
+				new Allocator(rules(mapping).allocation(), "10"));
 		VoucherPlan plan = new PaymentVoucherBuilder(rules(mapping)).build(PayrollFixtures.PAYROLL,
 				PayrollFixtures.CHECK_DATE, accrual, totals("3900.00", "0.00", "0.00", "100.00", "4000.00"), List.of(),
 				withheld);

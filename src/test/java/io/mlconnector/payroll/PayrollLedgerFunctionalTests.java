@@ -412,7 +412,7 @@ class PayrollLedgerFunctionalTests {
 				SandboxHttp.COMPANY, "employees", 40, "seed", seeds.incrementAndGet(), "location_seed", 42));
 		String payroll = this.sandbox.processPayroll();
 		GustoPayroll read = this.gusto.payroll(TENANT, payroll).block(Duration.ofSeconds(30));
-		Map<String, String> companyByLocation = this.tenants.require(TENANT).mapping().companyByLocation();
+		Map<String, String> companyByLocation = this.tenants.require(TENANT).mapping().allocation().companyByLocation();
 		Map<String, String> locationOf = new TreeMap<>();
 		this.gusto.employees(TENANT)
 			.toIterable()

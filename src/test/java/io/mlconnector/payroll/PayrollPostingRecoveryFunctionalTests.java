@@ -111,8 +111,15 @@ class PayrollPostingRecoveryFunctionalTests {
 			.block(Duration.ofSeconds(30));
 		long restartId = restarted.path("executionId").asLong();
 
-		// then the same instance completes and the payroll is posted once
+		// then the same instance completes and the payroll is posted once (the job
+		// listener records the posting as the execution ends)
 		awaitStatus(restartId, "COMPLETED");
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> !"POSTING"
+				.equals(this.jdbc.sql("SELECT status FROM payroll_posting WHERE payroll_uuid = ? AND kind = 'ACCRUAL'")
+					.param(payroll)
+					.query(String.class)
+					.single()));
 		assertThat(this.jdbc.sql("SELECT status FROM payroll_posting WHERE payroll_uuid = ? AND kind = 'ACCRUAL'")
 			.param(payroll)
 			.query(String.class)

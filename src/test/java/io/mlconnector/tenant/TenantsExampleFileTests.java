@@ -30,7 +30,8 @@ class TenantsExampleFileTests {
 				Tenant acme = context.getBean(Tenants.class).require("acme");
 				assertThat(acme.ifs().orElseThrow().entitySets().voucher().path())
 					.isEqualTo("VoucherHandling.svc/VoucherSet");
-				assertThat(acme.mapping().costCenterByDepartment()).containsEntry("Customer Success", "CC-300");
+				assertThat(acme.mapping().allocation().costCenterByDepartment()).containsEntry("Customer Success",
+						"CC-300");
 			});
 	}
 

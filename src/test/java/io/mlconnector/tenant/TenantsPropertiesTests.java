@@ -55,10 +55,11 @@ class TenantsPropertiesTests {
 			assertThat(ifs.entitySets().company().path()).isEqualTo("CompanyHandling.svc/CompanySet");
 			assertThat(ifs.entitySets().purchaseOrder().path()).isEqualTo("PurchaseOrderHandling.svc/PurchaseOrderSet");
 			assertThat(acme.visma()).isEmpty();
-			assertThat(acme.mapping().voucherType()).isEqualTo("M");
-			assertThat(acme.mapping().costCenterCodePart()).isEqualTo("CodeB");
-			assertThat(acme.mapping().costCenterByDepartment()).containsEntry("Customer Success", "CC-300");
-			assertThat(acme.mapping().accounts()).containsEntry(PayrollComponent.GROSS_WAGES, "7010");
+			assertThat(acme.mapping().payroll().voucherType()).isEqualTo("M");
+			assertThat(acme.mapping().allocation().costCenterCodePart()).isEqualTo("CodeB");
+			assertThat(acme.mapping().allocation().costCenterByDepartment()).containsEntry("Customer Success",
+					"CC-300");
+			assertThat(acme.mapping().payroll().accounts()).containsEntry(PayrollComponent.GROSS_WAGES, "7010");
 			assertThat(acme.slack().orElseThrow().channels().supplierInvoices()).isEqualTo("C0INVOICES");
 		});
 	}
@@ -126,6 +127,21 @@ class TenantsPropertiesTests {
 				.rootCause()
 				.hasMessageContaining("mlc.tenants.acme.slack.channels.supplier-invoices: use the channel id")
 				.hasMessageContaining("(was '#invoices')"));
+	}
+
+	@Test
+	void badMappingValuesAreRefusedUnderTheFlatKeysTheyAreWrittenWith() {
+		this.runner.withPropertyValues(COMPLETE_TENANT)
+			.withPropertyValues("mlc.tenants.acme.mapping.cost-center-code-part=CodeZ",
+					"mlc.tenants.acme.mapping.fiscal-year-start-month=13",
+					"mlc.tenants.acme.mapping.visma-branch-by-location.loc-1= ")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("mlc.tenants.acme.mapping.cost-center-code-part: "
+						+ "mapping.cost-center-code-part must be one of CodeB to CodeJ (was 'CodeZ')")
+				.hasMessageContaining("mlc.tenants.acme.mapping.fiscal-year-start-month: "
+						+ "mapping.fiscal-year-start-month must be a month from 1 to 12 (was '13')")
+				.hasMessageContaining("mlc.tenants.acme.mapping.visma-branch-by-location"));
 	}
 
 	@Test

@@ -3,10 +3,10 @@ package io.mlconnector.sandbox.demo;
 import java.time.Clock;
 
 import io.mlconnector.gusto.GustoClient;
+import io.mlconnector.ops.OpsProperties;
 import io.mlconnector.tenant.Tenants;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +26,10 @@ class DemoConfiguration {
 
 	@Bean
 	PayrollDemo payrollDemo(DemoProperties properties, Tenants tenants, GustoClient gusto,
-			ObjectProvider<WebClient.Builder> builder, Clock clock, @Value("${mlc.ops.token:}") String operatorToken) {
+			ObjectProvider<WebClient.Builder> builder, Clock clock, ObjectProvider<OpsProperties> ops) {
+		// the demo calls the operator API like an operator, with mlc.ops.token
+		OpsProperties operator = ops.getIfAvailable();
+		String operatorToken = (operator != null && operator.token() != null) ? operator.token().value() : "";
 		WebClient http = builder.getIfAvailable(WebClient::builder)
 			.clone()
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))

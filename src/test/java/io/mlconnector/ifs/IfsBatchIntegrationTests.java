@@ -33,6 +33,49 @@ class IfsBatchIntegrationTests extends IfsSandboxTestSupport {
 	}
 
 	@Test
+	void createOnceCreatesAHeaderWithItsRowsOnceAndFindsItOnARepeat() {
+		String reference = "PR-ONCE-" + System.nanoTime();
+		Map<String, Object> unique = Map.of("Company", "10", "ReferenceNumber", reference);
+		IfsBatch.CreatedOnce first = client()
+			.createOnce(VOUCHERS, unique, IfsVoucherFixtures.header(reference), "VoucherRowArray",
+					IfsVoucherFixtures.balancedRows(reference))
+			.block();
+		long requests = sandboxRequests();
+		IfsBatch.CreatedOnce repeat = client()
+			.createOnce(VOUCHERS, unique, IfsVoucherFixtures.header(reference), "VoucherRowArray",
+					IfsVoucherFixtures.balancedRows(reference))
+			.block();
+
+		assertThat(first.created()).isTrue();
+		assertThat(repeat.created()).isFalse();
+		assertThat(repeat.header().longValue("VoucherNo")).isEqualTo(first.header().longValue("VoucherNo"));
+		// the repeat only looked the voucher up
+		assertThat(sandboxRequests() - requests).isEqualTo(1);
+		assertThat(adminGet("/_admin/vouchers?reference=" + reference).get("count")).isEqualTo(1);
+		assertThat(client().findUnique(VOUCHERS, unique).block().longValue("VoucherNo"))
+			.isEqualTo(first.header().longValue("VoucherNo"));
+	}
+
+	@Test
+	void findUniqueFindsNothingForAnUnknownReferenceAndRefusesADuplicatedOne() {
+		String reference = "PR-TWICE-" + System.nanoTime();
+		Map<String, Object> unique = Map.of("Company", "10", "ReferenceNumber", reference);
+		assertThat(client().findUnique(VOUCHERS, unique).blockOptional()).isEmpty();
+		for (int i = 0; i < 2; i++) {
+			client()
+				.createWithRows(VOUCHERS, IfsVoucherFixtures.header(reference), "VoucherRowArray",
+						IfsVoucherFixtures.balancedRows(reference))
+				.block();
+		}
+
+		assertThatThrownBy(() -> client().findUnique(VOUCHERS, unique).block())
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("holds 2 records of")
+			.hasMessageContaining(reference)
+			.hasMessageContaining("remove the duplicate in IFS");
+	}
+
+	@Test
 	void aRowWithAnUnknownAccountCreatesNothingAndTheErrorNamesTheRow() {
 		List<Map<String, Object>> rows = List.of(IfsVoucherFixtures.row("7010", "CC-100", "100.00", null, "PR-BAD"),
 				IfsVoucherFixtures.row("9999", null, null, "100.00", "PR-BAD"));

@@ -1,12 +1,10 @@
 package io.mlconnector.payroll;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.mlconnector.allocation.Allocator;
 import io.mlconnector.allocation.EmployeeProfile;
@@ -18,7 +16,6 @@ import io.mlconnector.gusto.GustoClient;
 import io.mlconnector.gusto.GustoEmployee;
 import io.mlconnector.gusto.GustoPayroll;
 import io.mlconnector.ifs.IfsClients;
-import io.mlconnector.ifs.IfsEntity;
 import io.mlconnector.tenant.PayrollMapping;
 import io.mlconnector.tenant.Tenant;
 import io.mlconnector.tenant.Tenants;
@@ -89,12 +86,11 @@ class PayrollPlanTasklet implements Tasklet {
 
 	private final TransactionTemplate outsideTransaction;
 
-	private final JsonMapper json;
+	private final CancellationSwap cancellation;
 
 	PayrollPlanTasklet(Tenants tenants, GustoClient gusto, IfsClients ifs, PayrollPostings postings, AuditTrail audit,
 			ObjectProvider<AsyncJobLauncher> launcher, ObjectProvider<Job> postingJob, TransactionTemplate transactions,
 			PlatformTransactionManager stepTransactions, JsonMapper json) {
-		this.json = json;
 		this.tenants = tenants;
 		this.gusto = gusto;
 		this.ifs = ifs;
@@ -103,6 +99,7 @@ class PayrollPlanTasklet implements Tasklet {
 		this.launcher = launcher;
 		this.postingJob = postingJob;
 		this.transactions = transactions;
+		this.cancellation = new CancellationSwap(postings, transactions, json);
 		// a job is launched outside the step's transaction: the job repository refuses to
 		// create an execution inside one
 		this.outsideTransaction = new TransactionTemplate(stepTransactions);
@@ -269,88 +266,8 @@ class PayrollPlanTasklet implements Tasklet {
 		}
 		// cancelled: Gusto shows the payroll unprocessed again
 		IfsVouchers ifsVouchers = new IfsVouchers(this.ifs.forTenant(tenant), tenant.mapping());
-		List<VoucherDraft> swapped = this.transactions.execute((status) -> {
-			if (!key.dryRun()) {
-				this.postings.lockPayroll(key.tenant(), key.payrollUuid());
-				this.postings.markCancelled(key.tenant(), key.payrollUuid());
-			}
-			Map<String, List<VoucherDraft.Row>> rows = new LinkedHashMap<>();
-			Map<String, VoucherDraft> firsts = new LinkedHashMap<>();
-			for (PostingKind kind : List.of(PostingKind.ACCRUAL, PostingKind.PAYMENT)) {
-				for (PayrollPostings.VoucherRecord voucher : this.postings.vouchers(key.tenant(), key.payrollUuid(),
-						kind)) {
-					if (landed(voucher, ifsVouchers, key.dryRun())) {
-						firsts.putIfAbsent(voucher.draft().company(), voucher.draft());
-						rows.computeIfAbsent(voucher.draft().company(), (company) -> new ArrayList<>())
-							.addAll(voucher.draft().reversed(null, voucher.draft().voucherDate()).rows());
-					}
-				}
-				if (!key.dryRun()) {
-					PostingKey withdrawn = new PostingKey(key.tenant(), key.payrollUuid(), kind, false);
-					if (!this.postings.completeIfAllPosted(withdrawn) && !this.postings.planned(withdrawn)
-							&& this.postings.status(withdrawn).filter("POSTED"::equals).isEmpty()) {
-						this.postings
-							.nothingToPost(
-									withdrawn, null, "CANCELLED", "Gusto cancelled payroll " + key.payrollUuid()
-											+ " before its " + kind + " was posted; nothing is posted",
-									execution.getId());
-					}
-				}
-			}
-			List<VoucherDraft> vouchers = new ArrayList<>();
-			rows.forEach((company, companyRows) -> {
-				VoucherDraft first = firsts.get(company);
-				LocalDate date = ifsVouchers.openDate(company, first.voucherDate())
-					.orElseThrow(() -> new PostingRejectedException(List
-						.of("the accounting period of " + first.voucherDate() + " is closed in IFS company " + company
-								+ " and mapping.reversal-in-closed-period is REFUSE: reopen the period, or set it to "
-								+ "FIRST_OPEN_DAY, then restart")));
-				vouchers
-					.add(new VoucherDraft(company, first.voucherType(), date,
-							PayrollReferences.reference(key.payrollUuid(), PostingKind.REVERSAL, company),
-							"Reversal of " + first.reference()
-									+ (date.equals(first.voucherDate()) ? "" : " (its period is closed)"),
-							companyRows));
-			});
-			return vouchers;
-		});
+		List<VoucherDraft> swapped = this.cancellation.swap(key, ifsVouchers, execution.getId());
 		record(key, tenant, execution, null, swapped, List.of(), replan);
-	}
-
-	/**
-	 * Whether an accrual or payment voucher of a cancelled payroll is in IFS, withdrawing
-	 * it when it never left. A voucher sent by an execution that ended without recording
-	 * the outcome is looked up in IFS.
-	 */
-	private boolean landed(PayrollPostings.VoucherRecord voucher, IfsVouchers ifsVouchers, boolean dryRun) {
-		return switch (voucher.status()) {
-			case POSTED -> true;
-			case WITHDRAWN -> false;
-			case PLANNED -> {
-				if (!dryRun) {
-					this.postings.withdraw(voucher.id());
-				}
-				yield false;
-			}
-			case POSTING -> {
-				if (voucher.claimRunning()) {
-					throw new PostingRejectedException(List
-						.of("the voucher " + voucher.draft().reference() + " is being sent to IFS by job execution "
-								+ voucher.claimedBy() + "; the reversal is retried once that execution ended"));
-				}
-				Optional<IfsEntity> found = ifsVouchers.find(voucher.draft());
-				if (!dryRun) {
-					if (found.isPresent()) {
-						this.postings.voucherFound(voucher.id(),
-								this.json.writeValueAsString(IfsVouchers.keys(found.get())));
-					}
-					else {
-						this.postings.withdraw(voucher.id());
-					}
-				}
-				yield found.isPresent();
-			}
-		};
 	}
 
 	private List<String> launchReversalAccruals(String tenant, List<String> reversalPayrolls) {

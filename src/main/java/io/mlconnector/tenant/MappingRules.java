@@ -46,13 +46,15 @@ public final class MappingRules {
 			@DefaultValue("72") int voucherReferenceMaxLength,
 			@DefaultValue("FIRST_OPEN_DAY") PayrollMapping.ClosedPeriod reversalInClosedPeriod,
 			@DefaultValue("1") int fiscalYearStartMonth,
-			@DefaultValue("CURRENT") PayrollMapping.WorkLocationAsOf workLocationAsOf) {
+			@DefaultValue("CURRENT") PayrollMapping.WorkLocationAsOf workLocationAsOf, String vismaEmployeeClass,
+			String vismaCalendar) {
 		this.payroll = new PayrollMapping(accounts, voucherType, earningCategories, wageAccounts, employerTaxAccounts,
 				benefitAccounts, rowsPerEmployee, voucherDate, voucherReferenceField, voucherReferenceMaxLength,
 				reversalInClosedPeriod, fiscalYearStartMonth, workLocationAsOf);
 		this.allocation = new AllocationMapping(defaultCompany, companyByLocation, costCenterCodePart,
 				costCenterByDepartment, defaultCostCenter, jobCodePart, jobByTitle, allocationRules);
-		this.people = new PeopleMapping(vismaDepartmentByDepartment, vismaBranchByLocation);
+		this.people = new PeopleMapping(vismaDepartmentByDepartment, vismaBranchByLocation, vismaEmployeeClass,
+				vismaCalendar);
 	}
 
 	/**

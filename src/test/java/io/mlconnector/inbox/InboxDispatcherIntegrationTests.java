@@ -323,6 +323,7 @@ class InboxDispatcherIntegrationTests {
 		}
 
 		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE) // before the people sync route
 		CoalescingRoute employeeRoute() {
 			return new CoalescingRoute();
 		}

@@ -10,6 +10,7 @@ import io.mlconnector.gusto.GustoClient;
 import io.mlconnector.ifs.IfsClients;
 import io.mlconnector.tenant.Tenants;
 import io.mlconnector.testsupport.LoopbackPorts;
+import io.mlconnector.testsupport.SandboxHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -7,6 +7,7 @@ import io.mlconnector.batch.AsyncJobLauncher;
 import io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor;
 import io.mlconnector.ifs.IfsClients;
 import io.mlconnector.testsupport.LoopbackPorts;
+import io.mlconnector.testsupport.SandboxHttp;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

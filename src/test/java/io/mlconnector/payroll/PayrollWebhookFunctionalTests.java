@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor;
 import io.mlconnector.testsupport.LoopbackPorts;
+import io.mlconnector.testsupport.SandboxHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -47,6 +47,8 @@ final class SandboxModel {
 
 	final EntitySet paymentProposals;
 
+	final EntitySet resources;
+
 	private final Map<String, EntitySet> byProjectionAndName = new LinkedHashMap<>();
 
 	private final Map<String, String> names;
@@ -132,6 +134,19 @@ final class SandboxModel {
 						Map.of(n("PaymentProposal") + "_Acknowledge",
 								new EntityType.Action(Set.of("Created"), "Acknowledged"))),
 				null));
+		// [ASSUMPTION] simulated: IFS does not publish an employee-resource projection
+		// for integrations. A resource per employee in a company, found by the
+		// EmployeeReference it carries; Active or Blocked (work-centre resources have
+		// these states), with the cost center and project code parts and a validity
+		this.resources = add(new EntitySet(n("ResourceHandling"), n("ResourceSet"),
+				type(n("Resource"), List.of("Company", "ResourceSeq"),
+						props("Company", STRING, "ResourceSeq", INT, "Description", STRING, "EmployeeReference", STRING,
+								"CodeB", STRING, "CodeC", STRING, "ValidFrom", DATE, "ValidTo", DATE),
+						Set.of("Company", "Description", "EmployeeReference"), "ResourceSeq", "Active", CHANGED_DATE,
+						Map.of(),
+						Map.of(n("Resource") + "_Block", new EntityType.Action(Set.of("Active"), "Blocked"),
+								n("Resource") + "_Activate", new EntityType.Action(Set.of("Blocked"), "Active"))),
+				null));
 	}
 
 	private String n(String name) {
@@ -140,7 +155,8 @@ final class SandboxModel {
 
 	List<EntitySet> sets() {
 		return List.of(this.companies, this.accounts, this.costCenters, this.projects, this.accountingPeriods,
-				this.vouchers, this.voucherRows, this.supplierInvoices, this.purchaseOrders, this.paymentProposals);
+				this.vouchers, this.voucherRows, this.supplierInvoices, this.purchaseOrders, this.paymentProposals,
+				this.resources);
 	}
 
 	boolean hasProjection(String projection) {

@@ -1,4 +1,4 @@
-package io.mlconnector.payroll;
+package io.mlconnector.testsupport;
 
 import java.net.URI;
 import java.time.Duration;
@@ -18,11 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * loopback: the port chosen before the context starts (tenant base URLs are bound at
  * start-up), the Gusto OAuth connect flow, sandbox admin calls and IFS voucher look-ups.
  */
-final class SandboxHttp {
+public final class SandboxHttp {
 
-	static final String COMPANY = "7c1a5e32-4a5b-4a3c-9a0e-6f1d2c3b4a51";
+	public static final String COMPANY = "7c1a5e32-4a5b-4a3c-9a0e-6f1d2c3b4a51";
 
-	static final String TENANT = "demo";
+	public static final String TENANT = "demo";
 
 	private final String base;
 
@@ -30,15 +30,15 @@ final class SandboxHttp {
 		.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
 		.build();
 
-	SandboxHttp(int port) {
+	public SandboxHttp(int port) {
 		this.base = "http://localhost:" + port;
 	}
 
-	String base() {
+	public String base() {
 		return this.base;
 	}
 
-	WebClient client() {
+	public WebClient client() {
 		return this.http;
 	}
 
@@ -46,7 +46,7 @@ final class SandboxHttp {
 	 * Connects the demo tenant to the Gusto sandbox through the real flow: our
 	 * {@code /connect/gusto}, the sandbox's authorize, our callback.
 	 */
-	void connectGusto() {
+	public void connectGusto() {
 		URI authorize = this.http.get()
 			.uri(URI.create(this.base + "/connect/gusto?tenant=" + TENANT))
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + DevDatabaseEnvironmentPostProcessor.TEST_OPERATOR_TOKEN)
@@ -62,12 +62,12 @@ final class SandboxHttp {
 	 * A fresh Gusto sandbox company for the demo tenant; payroll uuids follow from the
 	 * seed.
 	 */
-	void gustoCompany(int employees, int seed) {
+	public void gustoCompany(int employees, int seed) {
 		admin(HttpMethod.POST, "/sandbox/gusto/_admin/companies",
 				java.util.Map.of("company_uuid", COMPANY, "employees", employees, "seed", seed));
 	}
 
-	String processPayroll() {
+	public String processPayroll() {
 		return admin(HttpMethod.POST, "/sandbox/gusto/_admin/payrolls/process", java.util.Map.of()).path("payroll_uuid")
 			.asString();
 	}
@@ -76,7 +76,7 @@ final class SandboxHttp {
 	 * Reverses a processed payroll in the Gusto sandbox (all employees, or those given).
 	 * @return the reversal payroll's uuid
 	 */
-	String reversePayroll(String payroll, String... employees) {
+	public String reversePayroll(String payroll, String... employees) {
 		return admin(HttpMethod.POST, "/sandbox/gusto/_admin/payrolls/" + payroll + "/reverse",
 				java.util.Map.of("employees", java.util.List.of(employees), "emit_processed", false))
 			.path("payroll_uuid")
@@ -86,11 +86,11 @@ final class SandboxHttp {
 	/**
 	 * Cancels a processed payroll in the Gusto sandbox: it is unprocessed again.
 	 */
-	void cancelPayroll(String payroll) {
+	public void cancelPayroll(String payroll) {
 		admin(HttpMethod.POST, "/sandbox/gusto/_admin/payrolls/" + payroll + "/cancel", java.util.Map.of());
 	}
 
-	JsonNode ifsVouchers(String reference) {
+	public JsonNode ifsVouchers(String reference) {
 		return this.http.get()
 			.uri(this.base + "/sandbox/ifs/_admin/vouchers?reference={reference}", reference)
 			.retrieve()
@@ -98,7 +98,7 @@ final class SandboxHttp {
 			.block(Duration.ofSeconds(30));
 	}
 
-	JsonNode admin(HttpMethod method, String path, Object body) {
+	public JsonNode admin(HttpMethod method, String path, Object body) {
 		return this.http.method(method)
 			.uri(this.base + path)
 			.bodyValue(body)
@@ -107,7 +107,7 @@ final class SandboxHttp {
 			.block(Duration.ofSeconds(60));
 	}
 
-	ResponseEntity<String> get(String url) {
+	public ResponseEntity<String> get(String url) {
 		return this.http.get()
 			.uri(URI.create(url))
 			.exchangeToMono((response) -> response.toEntity(String.class))

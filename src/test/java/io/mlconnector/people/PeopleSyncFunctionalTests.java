@@ -185,6 +185,16 @@ class PeopleSyncFunctionalTests {
 		assertThat(failed).containsEntry("ifs_status", "SYNCED");
 		assertThat((String) failed.get("visma_error")).contains("Visma refused the employee").contains("BRANDING");
 		long execution = (Long) failed.get("job_execution_id");
+		// and the operator API lists her with the reason
+		JsonNode listed = this.http.get()
+			.uri(BASE + "/api/v1/people/failed?tenant=demo")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + DevDatabaseEnvironmentPostProcessor.TEST_OPERATOR_TOKEN)
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.block(Duration.ofSeconds(30));
+		assertThat(listed.valueStream().filter((link) -> employee.equals(link.path("employeeUuid").asString())))
+			.singleElement()
+			.satisfies((link) -> assertThat(link.path("vismaError").asString()).contains("BRANDING"));
 		await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(status(execution)));
 		assertThat(this.jdbc.sql("SELECT EXIT_MESSAGE FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?")
 			.param(execution)

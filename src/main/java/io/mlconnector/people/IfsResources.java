@@ -93,22 +93,6 @@ final class IfsResources {
 				(writes == 0) ? "unchanged" : "updated in company " + target.company(), writes);
 	}
 
-	/**
-	 * The active resources of a company: the headcount IFS holds.
-	 * @param company the IFS company
-	 * @return how many resources are Active
-	 */
-	long headcount(String company) {
-		return this.ifs
-			.readAll(this.set,
-					io.mlconnector.ifs.IfsQuery.all()
-						.filter(io.mlconnector.ifs.ODataLiteral.compare("Company", "eq", company) + " and "
-								+ io.mlconnector.ifs.ODataLiteral.compare("Objstate", "eq", "Active"))
-						.select("ResourceSeq"))
-			.count()
-			.block(TIMEOUT);
-	}
-
 	private IfsEntity find(String company, Person person) {
 		Map<String, Object> reference = new LinkedHashMap<>();
 		reference.put("Company", company);

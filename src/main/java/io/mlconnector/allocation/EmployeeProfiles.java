@@ -30,19 +30,29 @@ public final class EmployeeProfiles {
 	public static Map<String, EmployeeProfile> from(List<GustoEmployee> employees) {
 		Map<String, EmployeeProfile> profiles = new LinkedHashMap<>();
 		for (GustoEmployee employee : employees) {
-			List<EmployeeProfile.Job> jobs = employee.jobs()
-				.stream()
-				.map((job) -> new EmployeeProfile.Job(job.uuid(), job.title(), Boolean.TRUE.equals(job.primary())))
-				.toList();
-			String location = employee.jobs()
-				.stream()
-				.filter((job) -> Boolean.TRUE.equals(job.primary()))
-				.map(GustoJob::locationUuid)
-				.findFirst()
-				.orElse(employee.jobs().isEmpty() ? null : employee.jobs().get(0).locationUuid());
-			profiles.put(employee.uuid(), new EmployeeProfile(employee.uuid(), employee.department(), location, jobs));
+			profiles.put(employee.uuid(), of(employee));
 		}
 		return profiles;
+	}
+
+	/**
+	 * The profile of one Gusto employee, located at the primary job's location (the first
+	 * job's when none is primary).
+	 * @param employee the employee
+	 * @return the profile
+	 */
+	public static EmployeeProfile of(GustoEmployee employee) {
+		List<EmployeeProfile.Job> jobs = employee.jobs()
+			.stream()
+			.map((job) -> new EmployeeProfile.Job(job.uuid(), job.title(), Boolean.TRUE.equals(job.primary())))
+			.toList();
+		String location = employee.jobs()
+			.stream()
+			.filter((job) -> Boolean.TRUE.equals(job.primary()))
+			.map(GustoJob::locationUuid)
+			.findFirst()
+			.orElse(employee.jobs().isEmpty() ? null : employee.jobs().get(0).locationUuid());
+		return new EmployeeProfile(employee.uuid(), employee.department(), location, jobs);
 	}
 
 	/**

@@ -2,8 +2,8 @@ package io.mlconnector.payroll;
 
 import java.util.Arrays;
 
+import io.mlconnector.batch.JobParameterChecks;
 import io.mlconnector.inbox.InboxEvent;
-import io.mlconnector.tenant.Tenant;
 import io.mlconnector.tenant.Tenants;
 
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -74,20 +74,10 @@ final class PostingParameters {
 
 		@Override
 		public void validate(JobParameters parameters) throws InvalidJobParametersException {
-			String tenantId = parameters.getString(TENANT);
-			if (tenantId == null || tenantId.isBlank()) {
-				throw new InvalidJobParametersException("parameter '" + TENANT + "' is required");
-			}
-			Tenant tenant = this.tenants.find(tenantId)
-				.orElseThrow(() -> new InvalidJobParametersException("no tenant '" + tenantId + "' is configured"));
-			if (!PayrollTenants.postsPayroll(tenant)) {
-				throw new InvalidJobParametersException(
-						"tenant '" + tenantId + "' needs both a Gusto and an IFS connection to post payroll");
-			}
-			String payroll = parameters.getString(PAYROLL);
-			if (payroll == null || payroll.isBlank()) {
-				throw new InvalidJobParametersException("parameter '" + PAYROLL + "' is required");
-			}
+			JobParameterChecks.tenant(parameters, TENANT, this.tenants, PayrollTenants::postsPayroll,
+					(tenant) -> "tenant '" + tenant.id()
+							+ "' needs both a Gusto and an IFS connection to post payroll");
+			JobParameterChecks.required(parameters, PAYROLL);
 			String kind = parameters.getString(KIND);
 			if (kind == null || Arrays.stream(PostingKind.values()).noneMatch((known) -> known.name().equals(kind))) {
 				throw new InvalidJobParametersException(

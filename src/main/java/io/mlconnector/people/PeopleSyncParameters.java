@@ -1,7 +1,7 @@
 package io.mlconnector.people;
 
+import io.mlconnector.batch.JobParameterChecks;
 import io.mlconnector.inbox.InboxEvent;
-import io.mlconnector.tenant.Tenant;
 import io.mlconnector.tenant.Tenants;
 
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -50,19 +50,9 @@ final class PeopleSyncParameters {
 
 		@Override
 		public void validate(JobParameters parameters) throws InvalidJobParametersException {
-			String tenantId = parameters.getString(TENANT);
-			if (tenantId == null || tenantId.isBlank()) {
-				throw new InvalidJobParametersException("parameter '" + TENANT + "' is required");
-			}
-			Tenant tenant = this.tenants.find(tenantId)
-				.orElseThrow(() -> new InvalidJobParametersException("no tenant '" + tenantId + "' is configured"));
-			if (!PeopleTenants.syncsPeople(tenant)) {
-				throw new InvalidJobParametersException(PeopleTenants.doesNotSyncPeople(tenant));
-			}
-			String employee = parameters.getString(EMPLOYEE);
-			if (employee == null || employee.isBlank()) {
-				throw new InvalidJobParametersException("parameter '" + EMPLOYEE + "' is required");
-			}
+			JobParameterChecks.tenant(parameters, TENANT, this.tenants, PeopleTenants::syncsPeople,
+					PeopleTenants::doesNotSyncPeople);
+			JobParameterChecks.required(parameters, EMPLOYEE);
 			String trigger = parameters.getString(TRIGGER);
 			if (trigger == null || trigger.isBlank()) {
 				throw new InvalidJobParametersException("parameter '" + TRIGGER

@@ -27,7 +27,7 @@ record Person(String employeeUuid, String version, String firstName, String last
 		LocalDate hiredOn, LocalDate terminatedOn, EmployeeProfile profile) {
 
 	static Person of(GustoEmployee employee) {
-		EmployeeProfile profile = EmployeeProfiles.from(List.of(employee)).get(employee.uuid());
+		EmployeeProfile profile = EmployeeProfiles.of(employee);
 		LocalDate terminatedOn = employee.terminations()
 			.stream()
 			.filter((termination) -> termination.effectiveDate() != null)

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mlconnector.outbound.OutboundRetry;
 import io.mlconnector.outbound.RateLimit;
 import io.mlconnector.outbound.RequestBudget;
@@ -64,6 +65,12 @@ public final class IfsClient {
 
 	private final JsonMapper json;
 
+	/**
+	 * Writes PATCH bodies with their nulls: a null clears the property in IFS (an end
+	 * date after a rehire), which the application's non-null inclusion would drop.
+	 */
+	private final JsonMapper patchJson;
+
 	private final Clock clock;
 
 	IfsClient(String tenant, IfsConnection connection, WebClient web, IfsTokens tokens, RequestBudget budget,
@@ -77,6 +84,10 @@ public final class IfsClient {
 		this.inFlight = new InFlightLimit(connection.maxConcurrentRequests());
 		this.retry = retry;
 		this.json = json;
+		this.patchJson = json.rebuild()
+			.changeDefaultPropertyInclusion(
+					(inclusion) -> JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS))
+			.build();
 		this.clock = clock;
 	}
 
@@ -199,7 +210,8 @@ public final class IfsClient {
 		}
 		URI uri = uri(set.projection(), set.entitySet() + "(" + key.predicate() + ")", Map.of());
 		Map<String, String> headers = Map.of("If-Match", etag.value(), "Prefer", "return=representation");
-		return exchange(new Call(HttpMethod.PATCH, uri, headers, json(changes), true, "PATCH " + set.entitySet() + key))
+		return exchange(new Call(HttpMethod.PATCH, uri, headers, this.patchJson.writeValueAsBytes(changes), true,
+				"PATCH " + set.entitySet() + key))
 			.flatMap((reply) -> (reply.body().length > 0) ? Mono.just(entity(reply)) : read(set, key));
 	}
 

@@ -3,7 +3,9 @@ package io.mlconnector.people;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,10 +62,46 @@ public final class EmployeeLinks {
 			.list();
 	}
 
+	/**
+	 * Every link's stamp of a tenant ({@link #stamp}), by employee.
+	 * @param tenant the tenant
+	 * @return the stamps
+	 */
+	Map<String, String> stamps(String tenant) {
+		Map<String, String> stamps = new HashMap<>();
+		this.jdbc.sql("SELECT * FROM employee_link WHERE tenant = ?")
+			.param(tenant)
+			.query(EmployeeLinks::link)
+			.stream()
+			.forEach((link) -> stamps.put(link.employeeUuid(), stamp(link)));
+		return stamps;
+	}
+
+	/**
+	 * What changes each time the link is written: the execution and the moment.
+	 */
+	static String stamp(Link link) {
+		return link.jobExecutionId() + "@" + link.updatedAt();
+	}
+
 	void record(String tenant, Person person, TargetOutcome ifs, String ifsCompany, TargetOutcome visma,
 			long executionId) {
 		this.ownTransaction
 			.executeWithoutResult((status) -> upsert(tenant, person, ifs, ifsCompany, visma, executionId));
+	}
+
+	/**
+	 * Records that an employee could not be synced at all, for each target the tenant
+	 * has, keeping what the link knew of the targets' keys.
+	 * @param tenant the tenant
+	 * @param person the employee
+	 * @param fix what went wrong, and what to fix
+	 * @param executionId the job execution
+	 */
+	void recordFailure(io.mlconnector.tenant.Tenant tenant, Person person, String fix, long executionId) {
+		TargetOutcome failed = TargetOutcome.failed(fix);
+		record(tenant.id(), person, tenant.ifs().isPresent() ? failed : null, null,
+				tenant.visma().isPresent() ? failed : null, executionId);
 	}
 
 	private void upsert(String tenant, Person person, TargetOutcome ifs, String ifsCompany, TargetOutcome visma,

@@ -12,6 +12,7 @@ import io.mlconnector.allocation.Allocator;
 import io.mlconnector.ifs.IfsClient;
 import io.mlconnector.ifs.IfsConflictException;
 import io.mlconnector.ifs.IfsEntity;
+import io.mlconnector.ifs.IfsQuery;
 import io.mlconnector.tenant.AllocationMapping;
 import io.mlconnector.tenant.IfsEntitySet;
 
@@ -44,11 +45,38 @@ final class IfsResources {
 
 	private final Allocator allocator;
 
+	private final Lookup lookup;
+
+	/**
+	 * Syncs looking each resource up in IFS first.
+	 */
 	IfsResources(IfsClient ifs, AllocationMapping mapping) {
+		this(ifs, mapping, null);
+	}
+
+	/**
+	 * Syncs looking resources up with the given look-up (the sweep's snapshot of IFS).
+	 */
+	IfsResources(IfsClient ifs, AllocationMapping mapping, Lookup lookup) {
 		this.ifs = ifs;
 		this.set = ifs.connection().entitySets().resource();
 		this.mapping = mapping;
 		this.allocator = new Allocator(mapping, ifs.connection().company());
+		this.lookup = (lookup != null) ? lookup : this::findInIfs;
+	}
+
+	/**
+	 * The entity set the resources are in.
+	 */
+	static IfsEntitySet set(IfsClient ifs) {
+		return ifs.connection().entitySets().resource();
+	}
+
+	/**
+	 * The query that reads every resource the people sync keeps (all companies).
+	 */
+	static IfsQuery managed() {
+		return IfsQuery.all().filter("startswith(EmployeeReference,'" + Person.REFERENCE_PREFIX + "')");
 	}
 
 	/**
@@ -94,10 +122,14 @@ final class IfsResources {
 	}
 
 	private IfsEntity find(String company, Person person) {
-		Map<String, Object> reference = new LinkedHashMap<>();
-		reference.put("Company", company);
-		reference.put("EmployeeReference", person.reference());
-		return this.ifs.findUnique(this.set, reference).block(TIMEOUT);
+		return this.lookup.find(company, person.reference());
+	}
+
+	private IfsEntity findInIfs(String company, String reference) {
+		Map<String, Object> match = new LinkedHashMap<>();
+		match.put("Company", company);
+		match.put("EmployeeReference", reference);
+		return this.ifs.findUnique(this.set, match).block(TIMEOUT);
 	}
 
 	private int blockIn(String company, Person person) {
@@ -150,8 +182,24 @@ final class IfsResources {
 		return (value != null) ? String.valueOf(value) : null;
 	}
 
-	private static String key(IfsEntity resource) {
+	static String key(IfsEntity resource) {
 		return resource.string("Company") + "/" + resource.get("ResourceSeq");
+	}
+
+	/**
+	 * Finds an employee's resource in a company.
+	 */
+	@FunctionalInterface
+	interface Lookup {
+
+		/**
+		 * The resource.
+		 * @param company the IFS company
+		 * @param reference the employee reference ({@link Person#reference()})
+		 * @return the resource, or {@code null} when the company has none
+		 */
+		IfsEntity find(String company, String reference);
+
 	}
 
 }

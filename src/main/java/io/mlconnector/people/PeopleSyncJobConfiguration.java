@@ -16,6 +16,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -39,8 +40,8 @@ class PeopleSyncJobConfiguration {
 
 	@Bean
 	PersonSync personSync(GustoClient gusto, IfsClients ifs, VismaClients visma, EmployeeLinks links,
-			MeterRegistry meters) {
-		return new PersonSync(gusto, ifs, visma, links, meters);
+			JdbcTemplate jdbcTemplate, MeterRegistry meters) {
+		return new PersonSync(gusto, ifs, visma, links, new EmployeeLocks(jdbcTemplate), meters);
 	}
 
 	@Bean

@@ -26,6 +26,12 @@ import io.mlconnector.gusto.GustoTermination;
 record Person(String employeeUuid, String version, String firstName, String lastName, String email, boolean active,
 		LocalDate hiredOn, LocalDate terminatedOn, EmployeeProfile profile) {
 
+	/** What every IFS resource reference the people sync writes starts with. */
+	static final String REFERENCE_PREFIX = "GUSTO:";
+
+	/** What every Visma employee number the people sync gives starts with. */
+	static final String VISMA_PREFIX = "G";
+
 	static Person of(GustoEmployee employee) {
 		EmployeeProfile profile = EmployeeProfiles.of(employee);
 		LocalDate terminatedOn = employee.terminations()
@@ -56,7 +62,7 @@ record Person(String employeeUuid, String version, String firstName, String last
 	 * The unique reference the IFS resource carries.
 	 */
 	String reference() {
-		return "GUSTO:" + this.employeeUuid;
+		return REFERENCE_PREFIX + this.employeeUuid;
 	}
 
 	/**
@@ -66,7 +72,7 @@ record Person(String employeeUuid, String version, String firstName, String last
 	 * [ASSUMPTION] Visma accepts 10-character employee numbers.
 	 */
 	String vismaEmployeeCd() {
-		return "G" + this.employeeUuid.replace("-", "").substring(0, 9).toUpperCase(java.util.Locale.ROOT);
+		return VISMA_PREFIX + this.employeeUuid.replace("-", "").substring(0, 9).toUpperCase(java.util.Locale.ROOT);
 	}
 
 }

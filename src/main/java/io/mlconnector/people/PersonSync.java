@@ -3,6 +3,7 @@ package io.mlconnector.people;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mlconnector.gusto.GustoClient;
@@ -23,6 +24,9 @@ final class PersonSync {
 
 	private static final Duration GUSTO_TIMEOUT = Duration.ofMinutes(2);
 
+	/** How long an event's sync waits for another sync of the same employee. */
+	private static final Duration EVENT_LOCK_WAIT = Duration.ofMinutes(2);
+
 	private final GustoClient gusto;
 
 	private final IfsClients ifs;
@@ -31,44 +35,74 @@ final class PersonSync {
 
 	private final EmployeeLinks links;
 
+	private final EmployeeLocks locks;
+
 	private final MeterRegistry meters;
 
-	PersonSync(GustoClient gusto, IfsClients ifs, VismaClients visma, EmployeeLinks links, MeterRegistry meters) {
+	PersonSync(GustoClient gusto, IfsClients ifs, VismaClients visma, EmployeeLinks links, EmployeeLocks locks,
+			MeterRegistry meters) {
 		this.gusto = gusto;
 		this.ifs = ifs;
 		this.visma = visma;
 		this.links = links;
+		this.locks = locks;
 		this.meters = meters;
 	}
 
 	/**
-	 * Syncs the employee.
+	 * Syncs the employee as Gusto has them now, looking each target up first (an event's
+	 * sync). Waits for another sync of the same employee to end.
 	 * @param tenant the tenant
 	 * @param employeeUuid the Gusto employee
 	 * @param executionId the job execution, for the record
 	 * @return what was done to each target
 	 */
 	Result sync(Tenant tenant, String employeeUuid, long executionId) {
-		GustoEmployee employee = this.gusto.employee(tenant.id(), employeeUuid).block(GUSTO_TIMEOUT);
-		if (employee == null) {
-			throw new PeopleSyncRejectedException(
-					List.of("Gusto returned no employee " + employeeUuid + " for tenant " + tenant.id()));
-		}
-		return sync(tenant, Person.of(employee), executionId);
+		return this.locks.withLock(tenant.id(), employeeUuid, EVENT_LOCK_WAIT, () -> {
+			GustoEmployee employee = this.gusto.employee(tenant.id(), employeeUuid).block(GUSTO_TIMEOUT);
+			if (employee == null) {
+				throw new PeopleSyncRejectedException(
+						List.of("Gusto returned no employee " + employeeUuid + " for tenant " + tenant.id()));
+			}
+			return apply(tenant, Person.of(employee), executionId, null,
+					this.links.find(tenant.id(), employeeUuid).orElse(null));
+		})
+			.orElseThrow(() -> new IllegalStateException("employee " + employeeUuid + " of tenant " + tenant.id()
+					+ " is being synced by another job for longer than " + EVENT_LOCK_WAIT + "; retried later"));
 	}
 
 	/**
-	 * Syncs an employee already read from Gusto (the sweep reads them all at once).
+	 * Syncs an employee the sweep read from Gusto, judging IFS and Visma by the sweep's
+	 * snapshot. When someone synced the employee after the snapshot was taken, the
+	 * employee is read from Gusto again and looked up in each target, as an event's sync
+	 * does.
+	 * @param tenant the tenant
+	 * @param person the employee as the sweep read them
+	 * @param executionId the sweep's execution
+	 * @param snapshot the sweep's snapshot
+	 * @param wait how long to wait for another sync of the employee
+	 * @return what was done, or empty when another sync held the employee all the wait
 	 */
-	Result sync(Tenant tenant, Person person, long executionId) {
-		String previousCompany = this.links.find(tenant.id(), person.employeeUuid())
-			.map(EmployeeLinks.Link::ifsCompany)
-			.orElse(null);
+	Optional<Result> sweep(Tenant tenant, Person person, long executionId, PeopleSnapshot snapshot, Duration wait) {
+		return this.locks.withLock(tenant.id(), person.employeeUuid(), wait, () -> {
+			EmployeeLinks.Link link = this.links.find(tenant.id(), person.employeeUuid()).orElse(null);
+			if (snapshot.unchangedSince(person.employeeUuid(), link)) {
+				return apply(tenant, person, executionId, snapshot, link);
+			}
+			GustoEmployee employee = this.gusto.employee(tenant.id(), person.employeeUuid()).block(GUSTO_TIMEOUT);
+			return apply(tenant, (employee != null) ? Person.of(employee) : person, executionId, null, link);
+		});
+	}
+
+	private Result apply(Tenant tenant, Person person, long executionId, PeopleSnapshot snapshot,
+			EmployeeLinks.Link link) {
+		String previousCompany = (link != null) ? link.ifsCompany() : null;
 		TargetOutcome ifsOutcome = null;
 		if (tenant.ifs().isPresent()) {
 			try {
-				ifsOutcome = new IfsResources(this.ifs.forTenant(tenant), tenant.mapping().allocation()).sync(person,
-						previousCompany);
+				ifsOutcome = new IfsResources(this.ifs.forTenant(tenant), tenant.mapping().allocation(),
+						(snapshot != null) ? snapshot.ifs() : null)
+					.sync(person, previousCompany);
 			}
 			catch (IfsException ex) {
 				if (!refusedOutright(ex.status())) {
@@ -80,7 +114,9 @@ final class PersonSync {
 		TargetOutcome vismaOutcome = null;
 		if (tenant.visma().isPresent()) {
 			try {
-				vismaOutcome = new VismaEmployees(this.visma.forTenant(tenant), tenant.mapping().people()).sync(person);
+				vismaOutcome = new VismaEmployees(this.visma.forTenant(tenant), tenant.mapping().people(),
+						(snapshot != null) ? snapshot.visma() : null)
+					.sync(person);
 			}
 			catch (VismaException ex) {
 				if (!refusedOutright(ex.status())) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 import io.mlconnector.tenant.PeopleMapping;
 import io.mlconnector.visma.VismaClient;
@@ -28,9 +29,23 @@ final class VismaEmployees {
 
 	private final PeopleMapping mapping;
 
+	private final Function<String, VismaEmployee> lookup;
+
+	/**
+	 * Syncs looking each employee up in Visma first.
+	 */
 	VismaEmployees(VismaClient visma, PeopleMapping mapping) {
+		this(visma, mapping, null);
+	}
+
+	/**
+	 * Syncs looking employees up by number with the given look-up (the sweep's snapshot
+	 * of Visma), which answers {@code null} for an employee Visma does not hold.
+	 */
+	VismaEmployees(VismaClient visma, PeopleMapping mapping, Function<String, VismaEmployee> lookup) {
 		this.visma = visma;
 		this.mapping = mapping;
+		this.lookup = (lookup != null) ? lookup : (employeeCd) -> visma.findEmployee(employeeCd).block(TIMEOUT);
 	}
 
 	/**
@@ -59,7 +74,7 @@ final class VismaEmployees {
 			return TargetOutcome.failed(String.join("; ", problems));
 		}
 		String employeeCd = person.vismaEmployeeCd();
-		VismaEmployee current = this.visma.findEmployee(employeeCd).block(TIMEOUT);
+		VismaEmployee current = this.lookup.apply(employeeCd);
 		VismaEmployeeStatus status = person.active() ? VismaEmployeeStatus.ACTIVE : VismaEmployeeStatus.INACTIVE;
 		if (current == null) {
 			if (!person.active()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor;
+import io.mlconnector.gusto.GustoClient;
 import io.mlconnector.ifs.IfsClient;
 import io.mlconnector.ifs.IfsClients;
 import io.mlconnector.ifs.IfsEntity;
@@ -74,6 +75,9 @@ class PeopleSyncFunctionalTests {
 
 	@Autowired
 	private VismaClients visma;
+
+	@Autowired
+	private GustoClient gusto;
 
 	private final SandboxHttp sandbox = new SandboxHttp(PORT);
 
@@ -223,6 +227,196 @@ class PeopleSyncFunctionalTests {
 			.query(Long.class)
 			.single()).isEqualTo(1);
 		assertThat(resources(employee)).hasSize(1);
+	}
+
+	@Test
+	void aRehiredEmployeeIsActiveAgainInIfsWithoutAnEndDateAndTheSameVismaEmployeeIsActiveAgain() {
+		String employee = hire("Katherine", "Johnson", "Engineering", SAN_FRANCISCO);
+		long hired = (Long) awaitSynced(employee, null).get("job_execution_id");
+		String vismaNumber = (String) link(employee).get("visma_employee_number");
+		this.sandbox.admin(HttpMethod.POST, "/sandbox/gusto/_admin/employees/" + employee + "/terminate",
+				Map.of("effective_date", LocalDate.now().minusDays(3).toString()));
+		long terminated = (Long) awaitSynced(employee, hired).get("job_execution_id");
+		assertThat(resource("10", employee).string("Objstate")).isEqualTo("Blocked");
+
+		// when Gusto rehires her
+		this.sandbox.admin(HttpMethod.POST, "/sandbox/gusto/_admin/employees/" + employee + "/rehire", Map.of());
+
+		// then the same resource is active again without an end date, and the same Visma
+		// employee is active again
+		Map<String, Object> link = awaitSynced(employee, terminated);
+		assertThat(link).containsEntry("active", true).containsEntry("visma_employee_number", vismaNumber);
+		IfsEntity resource = resource("10", employee);
+		assertThat(resource.string("Objstate")).isEqualTo("Active");
+		assertThat(resource.get("ValidTo")).isNull();
+		assertThat(vismaEmployee(vismaNumber).status()).isEqualTo(VismaEmployeeStatus.ACTIVE);
+		assertThat(resources(employee)).hasSize(1);
+	}
+
+	@Test
+	void eventsDeliveredOutOfOrderEndInGustosNewestState() {
+		// when the hire's event arrives after the move's (each delivered twice)
+		this.sandbox.admin(HttpMethod.POST, "/sandbox/gusto/_admin/webhooks",
+				Map.of("duplicate", true, "reorder", true));
+		String employee;
+		try {
+			employee = hire("Barbara", "Liskov", "Engineering", SAN_FRANCISCO);
+			this.sandbox.admin(HttpMethod.PUT, "/sandbox/gusto/_admin/employees/" + employee,
+					Map.of("department", "Sales", "work_location_uuid", AUSTIN));
+		}
+		finally {
+			this.sandbox.admin(HttpMethod.POST, "/sandbox/gusto/_admin/webhooks", Map.of("duplicate", true));
+		}
+
+		// then every sync applied the employee as Gusto has her now: in sales in Austin,
+		// and never a resource in company 10
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.jdbc.sql(
+					"SELECT COUNT(*) FROM inbox_event WHERE entity_id = ? AND status IN ('RECEIVED', 'PROCESSING', 'RUNNING')")
+				.param(employee)
+				.query(Long.class)
+				.single() == 0
+					&& this.jdbc.sql("SELECT COUNT(*) FROM inbox_event WHERE entity_id = ?")
+						.param(employee)
+						.query(Long.class)
+						.single() >= 2);
+		Map<String, Object> link = awaitSynced(employee, null);
+		assertThat(link).containsEntry("ifs_company", "30");
+		assertThat(resource("30", employee).string("CodeB")).isEqualTo("CC-200");
+		assertThat(resource("10", employee)).isNull();
+		VismaEmployee vismaEmployee = vismaEmployee((String) link.get("visma_employee_number"));
+		assertThat(vismaEmployee.department()).isEqualTo("SALES");
+		assertThat(vismaEmployee.branchNumber()).isEqualTo("2");
+	}
+
+	@Test
+	void aResourceChangedInIfsSinceItWasReadIsReadAgainOnceAndUpdated() {
+		String employee = hire("Frances", "Allen", "Engineering", SAN_FRANCISCO);
+		long hired = (Long) awaitSynced(employee, null).get("job_execution_id");
+		String key = "Company='10',ResourceSeq=" + resource("10", employee).get("ResourceSeq");
+
+		// when IFS answers the next update of the resource 412 (changed by someone else
+		// since read)
+		this.sandbox.admin(HttpMethod.POST, "/sandbox/ifs/_admin/faults",
+				Map.of("kind", "STATUS", "status", 412, "count", 1, "path", "ResourceSet(" + key + ")"));
+		this.sandbox.admin(HttpMethod.PUT, "/sandbox/gusto/_admin/employees/" + employee,
+				Map.of("last_name", "Allen-Elliott"));
+
+		// then the sync read the resource again and applied the change with its new ETag
+		awaitSynced(employee, hired);
+		assertThat(resource("10", employee).string("Description")).isEqualTo("Frances Allen-Elliott");
+		assertThat(resources(employee)).hasSize(1);
+	}
+
+	@Test
+	void theSweepRepairsDriftMadeBehindItsBackAndAnUnchangedSecondSweepWritesNothing() {
+		// given an employee synced, one whose resource was blocked and recoded in IFS,
+		// one
+		// made inactive in Visma, and one hired without Gusto's webhook ever arriving
+		String blocked = hire("Edsger", "Dijkstra", "Engineering", SAN_FRANCISCO);
+		String inactive = hire("Donald", "Knuth", "Engineering", SAN_FRANCISCO);
+		awaitSynced(blocked, null);
+		awaitSynced(inactive, null);
+		IfsClient client = this.ifs.forTenant("demo");
+		IfsEntity resource = resource("10", blocked);
+		client
+			.invoke(client.connection().entitySets().resource(), resource.key(IfsResources.KEYS), "Resource_Block",
+					resource.etag(), Map.of())
+			.block(Duration.ofSeconds(30));
+		this.sandbox.admin(HttpMethod.POST, "/sandbox/ifs/_admin/touch", Map.of("entitySet", "ResourceSet", "key",
+				"Company='10',ResourceSeq=" + resource.get("ResourceSeq"), "changes", Map.of("CodeB", "CC-999")));
+		VismaEmployee knuth = vismaEmployee((String) link(inactive).get("visma_employee_number"));
+		this.visma.forTenant("demo").changeStatus(knuth, VismaEmployeeStatus.INACTIVE).block(Duration.ofSeconds(30));
+		String missed = this.sandbox.admin(HttpMethod.POST, "/sandbox/gusto/_admin/employees",
+				Map.of("company_uuid", SandboxHttp.COMPANY, "first_name", "Niklaus", "last_name", "Wirth", "email",
+						"niklaus@example.com", "department", "Sales", "work_location_uuid", AUSTIN, "send_webhook",
+						false))
+			.path("uuid")
+			.asString();
+
+		// when the sweep runs
+		Map<String, Object> first = sweep(LocalDate.now().plusDays(100));
+
+		// then IFS and Visma hold every employee as Gusto has them
+		assertThat(first).containsEntry("STATUS", "COMPLETED");
+		IfsEntity repaired = resource("10", blocked);
+		assertThat(repaired.string("Objstate")).isEqualTo("Active");
+		assertThat(repaired.string("CodeB")).isEqualTo("CC-100");
+		assertThat(vismaEmployee(knuth.employeeNumber()).status()).isEqualTo(VismaEmployeeStatus.ACTIVE);
+		Map<String, Object> found = link(missed);
+		assertThat(found).containsEntry("ifs_status", "SYNCED")
+			.containsEntry("visma_status", "SYNCED")
+			.containsEntry("ifs_company", "30");
+		assertThat(resource("30", missed).string("Objstate")).isEqualTo("Active");
+		assertThat(vismaEmployee((String) found.get("visma_employee_number")).department()).isEqualTo("SALES");
+		assertThat((String) first.get("EXIT_MESSAGE")).contains("IFS: ").contains("Visma: ");
+		// and the headcount of each system is recorded: Gusto's employed, and as many
+		// Active in IFS and in Visma as were synced there
+		long employed = this.gusto.employees("demo")
+			.filter((employee) -> !Boolean.TRUE.equals(employee.terminated()))
+			.count()
+			.block(Duration.ofSeconds(30));
+		Map<String, Long> headcount = headcounts();
+		assertThat(headcount).containsEntry("gusto", employed);
+		assertThat(headcount.get("ifs")).isEqualTo(this.jdbc
+			.sql("SELECT COUNT(*) FROM employee_link WHERE tenant = 'demo' AND active AND ifs_status = 'SYNCED'")
+			.query(Long.class)
+			.single());
+		assertThat(headcount.get("visma")).isEqualTo(this.jdbc
+			.sql("SELECT COUNT(*) FROM employee_link WHERE tenant = 'demo' AND active AND visma_status = 'SYNCED'")
+			.query(Long.class)
+			.single());
+
+		// when nothing changed and the sweep runs again
+		long ifsRequests = json("/sandbox/ifs/_admin/stats").path("requests").asLong();
+		long vismaWrites = vismaWrites();
+		Map<String, Object> second = sweep(LocalDate.now().plusDays(101));
+
+		// then it wrote nothing and read IFS in one page
+		assertThat(second).containsEntry("STATUS", "COMPLETED");
+		assertThat((String) second.get("EXIT_MESSAGE")).contains("IFS: 0 created, 0 updated")
+			.contains("Visma: 0 created, 0 updated");
+		assertThat(vismaWrites()).isEqualTo(vismaWrites);
+		assertThat(json("/sandbox/ifs/_admin/stats").path("requests").asLong()).isEqualTo(ifsRequests + 1);
+	}
+
+	private Map<String, Object> sweep(LocalDate day) {
+		long execution = this.http.post()
+			.uri(BASE + "/api/v1/jobs/peopleSweepJob/launch")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + DevDatabaseEnvironmentPostProcessor.TEST_OPERATOR_TOKEN)
+			.bodyValue(Map.of("parameters", Map.of("tenant", "demo", "day", day.toString())))
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.block(Duration.ofSeconds(30))
+			.path("executionId")
+			.asLong();
+		await().atMost(Duration.ofSeconds(90)).until(() -> !List.of("STARTING", "STARTED").contains(status(execution)));
+		return this.jdbc.sql("SELECT STATUS, EXIT_MESSAGE FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?")
+			.param(execution)
+			.query()
+			.singleRow();
+	}
+
+	private Map<String, Long> headcounts() {
+		Map<String, Long> headcounts = new java.util.HashMap<>();
+		this.jdbc.sql("SELECT system_name, headcount FROM people_headcount WHERE tenant = 'demo'").query((rs) -> {
+			headcounts.put(rs.getString(1), rs.getLong(2));
+		});
+		return headcounts;
+	}
+
+	private long vismaWrites() {
+		return json("/sandbox/visma/_admin/stats").path("byEndpoint")
+			.properties()
+			.stream()
+			.filter((endpoint) -> endpoint.getKey().startsWith("POST /v1/employee")
+					|| endpoint.getKey().startsWith("PUT /v1/employee"))
+			.mapToLong((endpoint) -> endpoint.getValue().asLong())
+			.sum();
+	}
+
+	private JsonNode json(String path) {
+		return this.http.get().uri(BASE + path).retrieve().bodyToMono(JsonNode.class).block(Duration.ofSeconds(30));
 	}
 
 	private String hire(String first, String last, String department, String location) {

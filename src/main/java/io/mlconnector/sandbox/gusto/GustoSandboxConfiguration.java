@@ -105,6 +105,7 @@ class GustoSandboxConfiguration {
 						.POST("/_admin/employees", admin::createEmployee)
 						.PUT("/_admin/employees/{employee}", admin::updateEmployee)
 						.POST("/_admin/employees/{employee}/terminate", admin::terminateEmployee)
+						.POST("/_admin/employees/{employee}/rehire", admin::rehireEmployee)
 						.POST("/_admin/faults", admin::addFault)
 						.DELETE("/_admin/faults", admin::clearFaults)
 						.POST("/_admin/tokens", admin::tokens)

@@ -172,7 +172,9 @@ final class SandboxAdmin {
 				apply(company, employee, body);
 				company.add(employee);
 			}
-			this.sandbox.webhooks.emit(company.uuid, "employee.created", "Employee", employee.uuid);
+			if (sendsWebhook(body)) {
+				this.sandbox.webhooks.emit(company.uuid, "employee.created", "Employee", employee.uuid);
+			}
 			return SandboxApi.ok(SandboxRender.employee(company, employee));
 		});
 	}
@@ -188,7 +190,9 @@ final class SandboxAdmin {
 				}
 			}
 			apply(company, employee, body);
-			this.sandbox.webhooks.emit(company.uuid, "employee.updated", "Employee", employee.uuid);
+			if (sendsWebhook(body)) {
+				this.sandbox.webhooks.emit(company.uuid, "employee.updated", "Employee", employee.uuid);
+			}
 			return SandboxApi.ok(SandboxRender.employee(company, employee));
 		}));
 	}
@@ -206,6 +210,31 @@ final class SandboxAdmin {
 			employee.terminatedOn = effective;
 			employee.terminationUuid = SandboxCompany.id(company.seed, "termination", employee.index);
 			this.sandbox.webhooks.emit(company.uuid, "employee.terminated", "Employee", employee.uuid);
+			return SandboxApi.ok(SandboxRender.employee(company, employee));
+		}));
+	}
+
+	/**
+	 * Rehires a terminated employee: employed again from the given day (today by
+	 * default), the termination withdrawn, {@code employee.rehired} sent.
+	 */
+	Mono<ServerResponse> rehireEmployee(ServerRequest request) {
+		return body(request).flatMap((body) -> withEmployee(request, body, (company, employee) -> {
+			if (employee.terminatedOn == null) {
+				return SandboxApi.invalidParameter("the employee is not terminated, so cannot be rehired");
+			}
+			try {
+				if (body.path("effective_date").isString()) {
+					LocalDate.parse(body.path("effective_date").asString());
+				}
+			}
+			catch (RuntimeException ex) {
+				return SandboxApi.invalidParameter("effective_date must be a date as YYYY-MM-DD");
+			}
+			employee.terminatedOn = null;
+			employee.terminationUuid = null;
+			employee.bump++;
+			this.sandbox.webhooks.emit(company.uuid, "employee.rehired", "Employee", employee.uuid);
 			return SandboxApi.ok(SandboxRender.employee(company, employee));
 		}));
 	}
@@ -350,6 +379,14 @@ final class SandboxAdmin {
 		String uuid = request.queryParam("company_uuid")
 			.orElse(body.path("company_uuid").isString() ? body.path("company_uuid").asString() : null);
 		return this.sandbox.company(uuid);
+	}
+
+	/**
+	 * Whether a change sends its webhook: {@code "send_webhook": false} makes it an event
+	 * the subscriber never gets, as when a delivery is lost.
+	 */
+	private static boolean sendsWebhook(JsonNode body) {
+		return body.path("send_webhook").asBoolean(true);
 	}
 
 	private static Mono<JsonNode> body(ServerRequest request) {

@@ -3,6 +3,7 @@ package io.mlconnector.ops;
 import java.util.List;
 
 import io.mlconnector.people.EmployeeLinks;
+import io.mlconnector.people.PeopleHeadcounts;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,7 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * "Whose sync failed, and what do I fix?": employees whose last sync to IFS or Visma
+ * "How many people does each system hold?" and "whose sync failed, and what do I fix?":
+ * the headcount of the last people sweep, and employees whose last sync to IFS or Visma
  * failed, with the reason, as the people flow records them.
  */
 @RestController
@@ -20,11 +22,24 @@ class PeopleController {
 
 	private final EmployeeLinks links;
 
+	private final PeopleHeadcounts headcounts;
+
 	private final OperatorActions actions;
 
-	PeopleController(EmployeeLinks links, OperatorActions actions) {
+	PeopleController(EmployeeLinks links, PeopleHeadcounts headcounts, OperatorActions actions) {
 		this.links = links;
+		this.headcounts = headcounts;
 		this.actions = actions;
+	}
+
+	/**
+	 * Headcount per system as the last people sweep counted it: Gusto's employed, IFS's
+	 * Active resources with a Gusto reference, Visma's Active employees numbered by the
+	 * sync.
+	 */
+	@GetMapping("/headcount")
+	Mono<List<PeopleHeadcounts.Headcount>> headcount(@RequestParam(required = false) String tenant) {
+		return this.actions.read(() -> this.headcounts.all(tenant));
 	}
 
 	@GetMapping("/failed")

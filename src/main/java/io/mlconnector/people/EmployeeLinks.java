@@ -72,7 +72,7 @@ public final class EmployeeLinks {
 		this.jdbc.sql("SELECT * FROM employee_link WHERE tenant = ?")
 			.param(tenant)
 			.query(EmployeeLinks::link)
-			.stream()
+			.list()
 			.forEach((link) -> stamps.put(link.employeeUuid(), stamp(link)));
 		return stamps;
 	}

@@ -35,11 +35,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * {@code peopleSweepJob}: every Gusto employee of one tenant compared with IFS and Visma,
  * and the drift repaired, so a missed or failed event never means a wrong headcount.
- * Identified by (tenant, day): one sweep a tenant a day, restartable from its last
- * commit. One chunk-oriented step, {@value #STEP}: {@link GustoEmployeeReader} reads the
- * employees, {@link PeopleSweepWriter} syncs them against a snapshot of both targets. The
- * schedule ({@code mlc.people.sweep.cron}, 02:00 by default) launches it for every tenant
- * that syncs people, on one instance of the cluster.
+ * Identified by (tenant, day[, run]): one sweep a tenant a day, restartable from its last
+ * commit; an operator who wants another the same day names a {@code run}. One
+ * chunk-oriented step, {@value #STEP}: {@link GustoEmployeeReader} reads the employees,
+ * {@link PeopleSweepWriter} syncs them against a snapshot of both targets. The schedule
+ * ({@code mlc.people.sweep.cron}, 02:00 by default) launches it for every tenant that
+ * syncs people, on one instance of the cluster.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PeopleSweepProperties.class)
@@ -54,6 +55,12 @@ class PeopleSweepJobConfiguration {
 
 	/** The day of the sweep (ISO date, the tenant's time zone). */
 	static final String DAY = "day";
+
+	/**
+	 * Optional: a name that tells a further sweep of the same day from the nightly one
+	 * (an operator's {@code after-fix}, the demo's start).
+	 */
+	static final String RUN = "run";
 
 	private static final Logger logger = LoggerFactory.getLogger(PeopleSweepJobConfiguration.class);
 

@@ -43,6 +43,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
 		properties = { "mlc.inbox.dispatcher.poll-interval=200ms", "mlc.inbox.catch-up.initial-delay=1h",
 				"mlc.inbox.dispatcher.max-attempts=1",
+				// small chunks, so a restarted sweep shows it goes on from its last
+				// commit
+				"mlc.people.sweep.chunk-size=4",
 				// a department the Visma sandbox does not have: the fix is to create it
 				// there
 				"mlc.tenants.demo.mapping.visma-department-by-department.Marketing=BRANDING" })
@@ -352,20 +355,19 @@ class PeopleSyncFunctionalTests {
 		assertThat((String) first.get("EXIT_MESSAGE")).contains("IFS: ").contains("Visma: ");
 		// and the headcount of each system is recorded: Gusto's employed, and as many
 		// Active in IFS and in Visma as were synced there
-		long employed = this.gusto.employees("demo")
+		List<String> employedInGusto = this.gusto.employees("demo")
 			.filter((employee) -> !Boolean.TRUE.equals(employee.terminated()))
-			.count()
+			.map(io.mlconnector.gusto.GustoEmployee::uuid)
+			.collectList()
 			.block(Duration.ofSeconds(30));
 		Map<String, Long> headcount = headcounts();
-		assertThat(headcount).containsEntry("gusto", employed);
-		assertThat(headcount.get("ifs")).isEqualTo(this.jdbc
-			.sql("SELECT COUNT(*) FROM employee_link WHERE tenant = 'demo' AND active AND ifs_status = 'SYNCED'")
-			.query(Long.class)
-			.single());
-		assertThat(headcount.get("visma")).isEqualTo(this.jdbc
-			.sql("SELECT COUNT(*) FROM employee_link WHERE tenant = 'demo' AND active AND visma_status = 'SYNCED'")
-			.query(Long.class)
-			.single());
+		assertThat(headcount).containsEntry("gusto", (long) employedInGusto.size());
+		// (the links of other test classes' companies share the table)
+		List<Map<String, Object>> links = employedInGusto.stream().map(this::link).toList();
+		assertThat(headcount.get("ifs"))
+			.isEqualTo(links.stream().filter((link) -> "SYNCED".equals(link.get("ifs_status"))).count());
+		assertThat(headcount.get("visma"))
+			.isEqualTo(links.stream().filter((link) -> "SYNCED".equals(link.get("visma_status"))).count());
 
 		// when nothing changed and the sweep runs again
 		long ifsRequests = json("/sandbox/ifs/_admin/stats").path("requests").asLong();
@@ -380,6 +382,72 @@ class PeopleSyncFunctionalTests {
 		assertThat(json("/sandbox/ifs/_admin/stats").path("requests").asLong()).isEqualTo(ifsRequests + 1);
 	}
 
+	@Test
+	void aSweepThatFailsWhileVismaIsDownIsRestartedByTheOperatorAndGoesOnFromItsLastCommitWithoutASecondResource() {
+		// given a company swept, and two employees hired since without Gusto's webhooks
+		// arriving, listed last
+		assertThat(sweep(LocalDate.now().plusDays(199))).containsEntry("STATUS", "COMPLETED");
+		List<String> missed = List.of("Ida", "Joan")
+			.stream()
+			.map((first) -> this.sandbox.admin(HttpMethod.POST, "/sandbox/gusto/_admin/employees",
+					Map.of("company_uuid", SandboxHttp.COMPANY, "first_name", first, "last_name", "Missed", "email",
+							first.toLowerCase() + ".missed@example.com", "department", "Engineering",
+							"work_location_uuid", SAN_FRANCISCO, "send_webhook", false))
+				.path("uuid")
+				.asString())
+			.toList();
+		long listed = this.gusto.employees("demo").count().block(Duration.ofSeconds(30));
+		// and Visma answering every employee create 503
+		this.sandbox.admin(HttpMethod.POST, "/sandbox/visma/_admin/faults",
+				Map.of("kind", "STATUS", "status", 503, "endpoint", "POST /v1/employee", "count", 1000));
+
+		// when the sweep runs, it fails at the first create
+		long failed;
+		try {
+			Map<String, Object> run = sweep(LocalDate.now().plusDays(200));
+			assertThat(run).containsEntry("STATUS", "FAILED");
+			failed = ((Number) run.get("JOB_EXECUTION_ID")).longValue();
+		}
+		finally {
+			this.sandbox.admin(HttpMethod.DELETE, "/sandbox/visma/_admin/faults", Map.of());
+		}
+		// the chunks before the first create were committed (4 employees each)
+		long committed = 4 * this.jdbc.sql("SELECT COMMIT_COUNT FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?")
+			.param(failed)
+			.query(Long.class)
+			.single();
+		assertThat(committed).isPositive().isLessThan(listed);
+
+		// when Visma is back and the operator restarts the execution
+		long restart = this.http.post()
+			.uri(BASE + "/api/v1/executions/{id}/restart", failed)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + DevDatabaseEnvironmentPostProcessor.TEST_OPERATOR_TOKEN)
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.block(Duration.ofSeconds(30))
+			.path("executionId")
+			.asLong();
+		await().atMost(Duration.ofSeconds(90)).until(() -> "COMPLETED".equals(status(restart)));
+
+		// then the same instance completed, reading on from the last commit, and both
+		// employees are in IFS once and in Visma
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(DISTINCT JOB_INSTANCE_ID) FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID IN (?, ?)")
+			.params(failed, restart)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?")
+			.param(restart)
+			.query(Long.class)
+			.single()).isEqualTo(listed - committed);
+		for (String employee : missed) {
+			assertThat(link(employee)).containsEntry("ifs_status", "SYNCED").containsEntry("visma_status", "SYNCED");
+			assertThat(resources(employee)).hasSize(1);
+			assertThat(vismaEmployee((String) link(employee).get("visma_employee_number")).status())
+				.isEqualTo(VismaEmployeeStatus.ACTIVE);
+		}
+	}
+
 	private Map<String, Object> sweep(LocalDate day) {
 		long execution = this.http.post()
 			.uri(BASE + "/api/v1/jobs/peopleSweepJob/launch")
@@ -391,7 +459,8 @@ class PeopleSyncFunctionalTests {
 			.path("executionId")
 			.asLong();
 		await().atMost(Duration.ofSeconds(90)).until(() -> !List.of("STARTING", "STARTED").contains(status(execution)));
-		return this.jdbc.sql("SELECT STATUS, EXIT_MESSAGE FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?")
+		return this.jdbc
+			.sql("SELECT JOB_EXECUTION_ID, STATUS, EXIT_MESSAGE FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?")
 			.param(execution)
 			.query()
 			.singleRow();

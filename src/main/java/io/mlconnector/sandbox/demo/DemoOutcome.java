@@ -2,6 +2,7 @@ package io.mlconnector.sandbox.demo;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How the demo ended.
@@ -11,8 +12,11 @@ import java.util.List;
  * processed
  * @param vouchers the vouchers in IFS, one per company code
  * @param report the summary or failure report as logged
+ * @param headcount people employed by system ({@code gusto}, {@code ifs}, {@code visma})
+ * after the demo's people sweep, empty if it did not complete
  */
-record DemoOutcome(boolean posted, String payrollUuid, List<Voucher> vouchers, String report) {
+record DemoOutcome(boolean posted, String payrollUuid, List<Voucher> vouchers, String report,
+		Map<String, Long> headcount) {
 
 	/**
 	 * One IFS voucher as the IFS sandbox holds it.

@@ -5,10 +5,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import io.mlconnector.gusto.GustoClient;
@@ -128,35 +130,35 @@ final class PayrollDemo implements ApplicationListener<ApplicationReadyEvent>, D
 			JsonNode company = send(HttpMethod.POST, base + "/sandbox/gusto/_admin/companies",
 					Map.of("company_uuid", connection.companyUuid(), "employees", this.properties.employees(), "seed",
 							this.properties.seed()));
-			logger.info("Payroll demo 1/5: Gusto sandbox company {} generated with {} employees",
+			logger.info("Payroll demo 1/6: Gusto sandbox company {} generated with {} employees",
 					company.path("company_uuid").asString(), company.path("employees").asInt());
 
 			this.stage = "connecting Gusto (OAuth)";
 			if (connected(tenant.id())) {
-				logger.info("Payroll demo 2/5: Gusto already connected for tenant '{}' (stored tokens work)",
+				logger.info("Payroll demo 2/6: Gusto already connected for tenant '{}' (stored tokens work)",
 						tenant.id());
 			}
 			else {
 				connect(base, tenant.id());
-				logger.info("Payroll demo 2/5: Gusto connected for tenant '{}' through the OAuth flow "
+				logger.info("Payroll demo 2/6: Gusto connected for tenant '{}' through the OAuth flow "
 						+ "(/connect/gusto → sandbox authorize → /connect/gusto/callback)", tenant.id());
 			}
 
 			this.stage = "subscribing to Gusto webhooks";
 			String webhookUrl = base + "/webhooks/gusto";
 			if (verifiedSubscription(tenant.id(), webhookUrl)) {
-				logger.info("Payroll demo 3/5: webhook subscription for {} already verified", webhookUrl);
+				logger.info("Payroll demo 3/6: webhook subscription for {} already verified", webhookUrl);
 			}
 			else {
 				subscribe(base, tenant.id(), webhookUrl);
-				logger.info("Payroll demo 3/5: webhooks subscribed for {} and verified (handshake done)", webhookUrl);
+				logger.info("Payroll demo 3/6: webhooks subscribed for {} and verified (handshake done)", webhookUrl);
 			}
 
 			this.stage = "processing a payroll in the Gusto sandbox";
 			JsonNode processed = processUnpostedPayroll(base, tenant.id(), connection.companyUuid());
 			String payroll = processed.path("payroll_uuid").asString();
 			int employees = processed.path("employees").asInt();
-			logger.info("Payroll demo 4/5: payroll {} processed in Gusto for {} employees; payroll.processed is on "
+			logger.info("Payroll demo 4/6: payroll {} processed in Gusto for {} employees; payroll.processed is on "
 					+ "its way to /webhooks/gusto → inbox → payrollPostingJob → IFS", payroll, employees);
 
 			this.stage = "waiting for payroll " + payroll + " to be posted";
@@ -171,19 +173,23 @@ final class PayrollDemo implements ApplicationListener<ApplicationReadyEvent>, D
 				return failed(base, tenant.id(), payroll, "the posting of payroll " + payroll + " ended " + status
 						+ ": " + posting.path("lastError").asString("(no error recorded)"), took);
 			}
-			DemoOutcome outcome = summary(base, tenant.id(), payroll, employees, posting, took);
-			logger.info("Payroll demo 5/5: payroll {} POSTED{}", payroll, outcome.report());
+			logger.info("Payroll demo 5/6: payroll {} POSTED; syncing the company's people to IFS and Visma", payroll);
+
+			this.stage = "syncing the demo company's people (peopleSweepJob)";
+			People people = syncPeople(base, tenant);
+			DemoOutcome outcome = summary(base, tenant.id(), payroll, employees, posting, took, people);
+			logger.info("Payroll demo 6/6: payroll {} POSTED, people synced{}", payroll, outcome.report());
 			return outcome;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			logger.info("Payroll demo stopped while {}: the service is shutting down", this.stage);
-			return new DemoOutcome(false, null, List.of(), "interrupted");
+			return new DemoOutcome(false, null, List.of(), "interrupted", Map.of());
 		}
 		catch (RuntimeException ex) {
 			if (Thread.currentThread().isInterrupted()) {
 				logger.info("Payroll demo stopped while {}: the service is shutting down", this.stage);
-				return new DemoOutcome(false, null, List.of(), "interrupted");
+				return new DemoOutcome(false, null, List.of(), "interrupted", Map.of());
 			}
 			return failed(base, this.properties.tenant(), null,
 					this.stage + " failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage(),
@@ -292,8 +298,47 @@ final class PayrollDemo implements ApplicationListener<ApplicationReadyEvent>, D
 		return null;
 	}
 
+	/**
+	 * Sweeps the tenant's people once, as an operator would through the operator API, and
+	 * reads the headcount of each system the sweep recorded.
+	 */
+	private People syncPeople(String base, Tenant tenant) throws InterruptedException {
+		LocalDate today = LocalDate.now(this.clock.withZone(tenant.properties().timeZone()));
+		long execution = this.http.post()
+			.uri(URI.create(base + "/api/v1/jobs/peopleSweepJob/launch"))
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.operatorToken)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("parameters",
+					Map.of("tenant", tenant.id(), "day", today.toString(), "run", "demo-" + this.clock.millis())))
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.block(REQUEST_TIMEOUT)
+			.path("executionId")
+			.asLong();
+		JsonNode[] last = new JsonNode[1];
+		await(this.properties.timeout(), () -> {
+			last[0] = operator(base + "/api/v1/executions/" + execution);
+			return !Set.of("STARTING", "STARTED", "STOPPING").contains(last[0].path("status").asString());
+		});
+		String status = (last[0] != null) ? last[0].path("status").asString() : "UNKNOWN";
+		Map<String, Long> headcount = new TreeMap<>();
+		if ("COMPLETED".equals(status)) {
+			for (JsonNode count : operator(base + "/api/v1/people/headcount?tenant=" + tenant.id())) {
+				headcount.put(count.path("system").asString(), count.path("headcount").asLong());
+			}
+		}
+		return new People(execution, status, headcount);
+	}
+
+	/**
+	 * The demo's people sweep: its execution, how it ended, the headcount per system.
+	 */
+	private record People(long execution, String status, Map<String, Long> headcount) {
+
+	}
+
 	private DemoOutcome summary(String base, String tenant, String payroll, int employees, JsonNode posting,
-			Duration took) {
+			Duration took, People people) {
 		JsonNode audit = operator(
 				base + "/api/v1/audit?subject=payroll:" + payroll + ":ACCRUAL&tenant=" + tenant + "&size=500");
 		List<DemoOutcome.Voucher> vouchers = new ArrayList<>();
@@ -335,6 +380,18 @@ final class PayrollDemo implements ApplicationListener<ApplicationReadyEvent>, D
 		}
 		report.append(String.format("  %-8s %-14s %5d %,16.2f %,16.2f  %-8s%n", "total", vouchers.size() + " vouchers",
 				rows, debit, credit, balanced ? "yes" : "NO"));
+		if ("COMPLETED".equals(people.status())) {
+			report
+				.append(String.format("%n People (peopleSweepJob execution %d): headcount Gusto %d, IFS %d, Visma %d%n",
+						people.execution(), people.headcount().getOrDefault("gusto", 0L),
+						people.headcount().getOrDefault("ifs", 0L), people.headcount().getOrDefault("visma", 0L)));
+		}
+		else {
+			report.append(String.format(
+					"%n People sync (peopleSweepJob execution %d) ended %s: see "
+							+ "/api/v1/executions/%d and /api/v1/people/failed%n",
+					people.execution(), people.status(), people.execution()));
+		}
 		report.append("\n Look next:\n");
 		String token = SANDBOX_OPERATOR_TOKEN.equals(this.operatorToken) ? this.operatorToken : "$MLC_OPS_TOKEN";
 		report.append(String.format("  curl -s -H \"Authorization: Bearer %s\" '%s/api/v1/postings?tenant=%s'%n", token,
@@ -349,11 +406,15 @@ final class PayrollDemo implements ApplicationListener<ApplicationReadyEvent>, D
 			report.append(String.format("  curl -s '%s/sandbox/ifs/_admin/vouchers?reference=%s'%n", base,
 					vouchers.get(0).reference()));
 		}
+		report
+			.append(String.format("  curl -s -H \"Authorization: Bearer %s\" '%s/api/v1/people/headcount?tenant=%s'%n",
+					token, base, tenant));
 		report.append(String.format("  curl -s '%s/actuator/prometheus' | grep -E '^mlc_|^spring_batch'%n", base));
 		report.append(String.format("  curl -s -X POST '%s/sandbox/gusto/_admin/payrolls/process'   "
 				+ "# process the next payroll: it is posted the same way%n", base));
 		report.append(rule);
-		return new DemoOutcome(balanced, payroll, List.copyOf(vouchers), report.toString());
+		return new DemoOutcome(balanced, payroll, List.copyOf(vouchers), report.toString(),
+				Map.copyOf(people.headcount()));
 	}
 
 	private DemoOutcome failed(String base, String tenant, String payroll, String what, Duration took) {
@@ -378,7 +439,7 @@ final class PayrollDemo implements ApplicationListener<ApplicationReadyEvent>, D
 		report.append(String.format("  curl -s '%s/sandbox/gusto/_admin/stats'%n", base));
 		report.append(rule);
 		logger.error("Payroll demo failed{}", report);
-		return new DemoOutcome(false, payroll, List.of(), report.toString());
+		return new DemoOutcome(false, payroll, List.of(), report.toString(), Map.of());
 	}
 
 	private JsonNode operator(String url) {

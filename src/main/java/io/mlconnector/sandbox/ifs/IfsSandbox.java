@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -49,6 +51,8 @@ final class IfsSandbox {
 
 	private final AtomicLong requests = new AtomicLong();
 
+	private final Map<String, AtomicLong> requestsByMethod = new ConcurrentHashMap<>();
+
 	IfsSandbox(IfsSandboxProperties properties, ODataService service, SandboxTokens tokens, SandboxFaults faults,
 			SandboxRateLimit rateLimit) {
 		this.properties = properties;
@@ -84,8 +88,19 @@ final class IfsSandbox {
 		return this.requests.get();
 	}
 
+	/**
+	 * The requests of {@link #requests()} by HTTP method ({@code $batch} is a POST).
+	 * @return the counts
+	 */
+	Map<String, Long> requestsByMethod() {
+		Map<String, Long> counts = new TreeMap<>();
+		this.requestsByMethod.forEach((method, count) -> counts.put(method, count.get()));
+		return counts;
+	}
+
 	void resetCounters() {
 		this.requests.set(0);
+		this.requestsByMethod.clear();
 	}
 
 	// ---- IAM ----------------------------------------------------------------------
@@ -138,6 +153,7 @@ final class IfsSandbox {
 
 	Mono<ServerResponse> odata(ServerRequest request) {
 		this.requests.incrementAndGet();
+		this.requestsByMethod.computeIfAbsent(request.method().name(), (method) -> new AtomicLong()).incrementAndGet();
 		SandboxFaults.Fault fault = this.faults.next(request.path());
 		if (fault != null) {
 			switch (fault.kind()) {

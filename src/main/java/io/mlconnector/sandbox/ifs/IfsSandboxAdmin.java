@@ -107,6 +107,7 @@ final class IfsSandboxAdmin {
 	Mono<ServerResponse> stats(ServerRequest request) {
 		Map<String, Object> stats = new LinkedHashMap<>();
 		stats.put("requests", this.sandbox.requests());
+		stats.put("requestsByMethod", this.sandbox.requestsByMethod());
 		stats.put("tokensIssued", this.sandbox.tokens().issued());
 		Map<String, Integer> sizes = new LinkedHashMap<>();
 		this.store.model().sets().forEach((set) -> sizes.put(set.name(), this.store.size(set)));

@@ -51,13 +51,23 @@ class PayrollDemoIntegrationTests {
 		.build();
 
 	@Test
-	void theDemoPostsAPayrollOfThreeHundredEmployeesAsOneBalancedVoucherPerCompanyCode() {
+	void theDemoPostsAPayrollOfThreeHundredEmployeesAsOneBalancedVoucherPerCompanyCodeAndSyncsTheirPeopleToIfsAndVisma() {
 		await().atMost(Duration.ofMinutes(3)).until(() -> this.demo.outcome() != null);
 		DemoOutcome outcome = this.demo.outcome();
 
 		assertThat(outcome.posted()).as(outcome.report()).isTrue();
 		assertThat(outcome.report()).contains("Payroll demo: payroll posted", "balanced",
-				"/api/v1/postings?tenant=demo", "/actuator/prometheus", "localhost:" + PORT);
+				"/api/v1/postings?tenant=demo", "/actuator/prometheus", "localhost:" + PORT, "People (peopleSweepJob");
+		// and the company's people were synced: IFS and Visma hold everyone Gusto employs
+		long employed = this.jdbc
+			.sql("SELECT COUNT(*) FROM employee_link WHERE tenant = 'demo' AND active AND ifs_status = 'SYNCED' "
+					+ "AND visma_status = 'SYNCED'")
+			.query(Long.class)
+			.single();
+		assertThat(outcome.headcount().get("gusto")).isGreaterThan(250L);
+		assertThat(outcome.headcount()).containsEntry("ifs", outcome.headcount().get("gusto"))
+			.containsEntry("visma", outcome.headcount().get("gusto"));
+		assertThat(employed).isGreaterThanOrEqualTo(outcome.headcount().get("gusto"));
 		Map<String, Object> posting = this.jdbc
 			.sql("SELECT status, employee_count, total_debit, total_credit FROM payroll_posting "
 					+ "WHERE tenant = 'demo' AND payroll_uuid = ? AND kind = 'ACCRUAL' AND dry_run = FALSE")

@@ -40,7 +40,13 @@ final class PeopleSnapshot {
 	/** Whether the latest known Visma state of each managed employee is Active. */
 	private final Map<String, Boolean> vismaActive = new HashMap<>();
 
-	private PeopleSnapshot(Map<String, String> links, Map<String, List<IfsEntity>> resources,
+	/**
+	 * A snapshot of what was read.
+	 * @param links the links' stamps by employee ({@link EmployeeLinks#stamp})
+	 * @param resources IFS resources by employee reference, {@code null} without IFS
+	 * @param employees Visma employees by number, {@code null} without Visma
+	 */
+	PeopleSnapshot(Map<String, String> links, Map<String, List<IfsEntity>> resources,
 			Map<String, VismaEmployee> employees) {
 		this.links = links;
 		this.resources = resources;

@@ -369,6 +369,18 @@ class PeopleSyncFunctionalTests {
 		assertThat(headcount.get("visma"))
 			.isEqualTo(links.stream().filter((link) -> "SYNCED".equals(link.get("visma_status"))).count());
 
+		// and the dashboard's gauges show them
+		String metrics = this.http.get()
+			.uri(BASE + "/actuator/prometheus")
+			.retrieve()
+			.bodyToMono(String.class)
+			.block(Duration.ofSeconds(30));
+		assertThat(metrics)
+			.contains("mlc_people_headcount{application=\"ml-connector\",system=\"gusto\",tenant=\"demo\"} "
+					+ employedInGusto.size() + ".0")
+			.contains("mlc_people_headcount{application=\"ml-connector\",system=\"ifs\",tenant=\"demo\"} "
+					+ headcount.get("ifs") + ".0");
+
 		// when nothing changed and the sweep runs again
 		long ifsRequests = json("/sandbox/ifs/_admin/stats").path("requests").asLong();
 		long vismaWrites = vismaWrites();

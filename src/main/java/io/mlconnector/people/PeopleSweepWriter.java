@@ -1,6 +1,8 @@
 package io.mlconnector.people;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import io.mlconnector.gusto.GustoApiException;
@@ -17,6 +19,7 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
@@ -26,12 +29,12 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * is written. An employee that cannot be synced (a missing mapping, a refusal, a record
  * IFS holds twice) is recorded FAILED in {@code employee_link} with what to fix and the
  * sweep goes on; a target that is unavailable (5xx, 429 after the retries, no connection)
- * fails the step, and a restart goes on from the last commit. The tallies live in the
- * step's execution context, so they add up across restarts; at the end the headcount of
- * each system is recorded ({@link PeopleHeadcounts}).
+ * fails the step, and a restart goes on from the last commit. The tallies of committed
+ * chunks live in the step's execution context, so they add up across restarts; at the end
+ * the headcount of each system is recorded ({@link PeopleHeadcounts}).
  */
 // not final: step-scoped beans are class-based proxies
-class PeopleSweepWriter implements ItemWriter<Person>, StepExecutionListener {
+class PeopleSweepWriter implements ItemWriter<Person>, ItemStream, StepExecutionListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(PeopleSweepWriter.class);
 
@@ -54,6 +57,13 @@ class PeopleSweepWriter implements ItemWriter<Person>, StepExecutionListener {
 
 	private PeopleSnapshot snapshot;
 
+	/**
+	 * The tallies of the chunk being written: added to the step's execution context when
+	 * the chunk commits ({@link #update}), so a chunk rolled back is not counted twice
+	 * after a restart.
+	 */
+	private final Map<String, Long> pending = new HashMap<>();
+
 	PeopleSweepWriter(Tenant tenant, PersonSync sync, EmployeeLinks links, PeopleHeadcounts headcounts, IfsClients ifs,
 			VismaClients visma) {
 		this.tenant = tenant;
@@ -74,7 +84,8 @@ class PeopleSweepWriter implements ItemWriter<Person>, StepExecutionListener {
 
 	@Override
 	public void write(Chunk<? extends Person> people) {
-		ExecutionContext tallies = this.step.getExecutionContext();
+		Map<String, Long> tallies = this.pending;
+		tallies.clear();
 		for (Person person : people) {
 			add(tallies, "employees");
 			if (person.active()) {
@@ -107,6 +118,12 @@ class PeopleSweepWriter implements ItemWriter<Person>, StepExecutionListener {
 				add(tallies, "failed");
 			}
 		}
+	}
+
+	@Override
+	public void update(ExecutionContext context) {
+		this.pending.forEach((key, count) -> context.putLong(key, context.getLong(key, 0L) + count));
+		this.pending.clear();
 	}
 
 	@Override
@@ -161,7 +178,7 @@ class PeopleSweepWriter implements ItemWriter<Person>, StepExecutionListener {
 		return summary.toString();
 	}
 
-	private static void tally(ExecutionContext tallies, String target, TargetOutcome outcome) {
+	private static void tally(Map<String, Long> tallies, String target, TargetOutcome outcome) {
 		if (outcome == null) {
 			return;
 		}
@@ -174,8 +191,8 @@ class PeopleSweepWriter implements ItemWriter<Person>, StepExecutionListener {
 		add(tallies, target + "." + kind);
 	}
 
-	private static void add(ExecutionContext tallies, String key) {
-		tallies.putLong(key, tallies.getLong(key, 0L) + 1);
+	private static void add(Map<String, Long> tallies, String key) {
+		tallies.merge(key, 1L, Long::sum);
 	}
 
 	/**

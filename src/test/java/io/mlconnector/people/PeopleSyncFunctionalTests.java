@@ -396,8 +396,14 @@ class PeopleSyncFunctionalTests {
 
 	@Test
 	void aSweepThatFailsWhileVismaIsDownIsRestartedByTheOperatorAndGoesOnFromItsLastCommitWithoutASecondResource() {
-		// given a company swept, and two employees hired since without Gusto's webhooks
-		// arriving, listed last
+		// given a company of at least two chunks swept, and two employees hired since
+		// without Gusto's webhooks arriving, listed last
+		for (String first : List.of("Ada", "Bea", "Cy", "Dee")) {
+			this.sandbox.admin(HttpMethod.POST, "/sandbox/gusto/_admin/employees",
+					Map.of("company_uuid", SandboxHttp.COMPANY, "first_name", first, "last_name", "Swept", "email",
+							first.toLowerCase() + ".swept@example.com", "department", "Sales", "work_location_uuid",
+							AUSTIN, "send_webhook", false));
+		}
 		assertThat(sweep(LocalDate.now().plusDays(199))).containsEntry("STATUS", "COMPLETED");
 		List<String> missed = List.of("Ida", "Joan")
 			.stream()
@@ -452,6 +458,12 @@ class PeopleSyncFunctionalTests {
 			.param(restart)
 			.query(Long.class)
 			.single()).isEqualTo(listed - committed);
+		// and the headcount counts each employee once, the chunk rolled back included
+		assertThat(headcounts()).containsEntry("gusto",
+				this.gusto.employees("demo")
+					.filter((employee) -> !Boolean.TRUE.equals(employee.terminated()))
+					.count()
+					.block(Duration.ofSeconds(30)));
 		for (String employee : missed) {
 			assertThat(link(employee)).containsEntry("ifs_status", "SYNCED").containsEntry("visma_status", "SYNCED");
 			assertThat(resources(employee)).hasSize(1);

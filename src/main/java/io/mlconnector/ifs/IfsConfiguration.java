@@ -39,6 +39,11 @@ class IfsConfiguration {
 	}
 
 	@Bean
+	IfsWatermarks ifsWatermarks(IfsSyncCursors cursors) {
+		return new IfsWatermarks(cursors);
+	}
+
+	@Bean
 	IfsChangePoller ifsChangePoller(IfsClients clients, IfsSyncCursors cursors) {
 		return new IfsChangePoller(clients, cursors);
 	}

@@ -70,7 +70,9 @@ public class DevDatabaseEnvironmentPostProcessor implements EnvironmentPostProce
 								"MLC_SECRET_KEY", TEST_SECRET_KEY,
 								// the sandbox's start-up demo runs only where a test
 								// switches it on
-								"MLC_SANDBOX_DEMO", "false")));
+								"MLC_SANDBOX_DEMO", "false",
+								// and the IFS → Slack poll only where a test launches it
+								"MLC_NOTIFY_POLL", "false")));
 		}
 	}
 

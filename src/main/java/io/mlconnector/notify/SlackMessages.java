@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +45,23 @@ public final class SlackMessages {
 			.params(tenant, kind.id(), key)
 			.query(SlackMessages::stored)
 			.optional();
+	}
+
+	/**
+	 * The records whose last version could not be notified, with the reason, newest
+	 * first.
+	 * @param tenant the tenant, or {@code null} for all
+	 * @param limit at most this many
+	 * @return the rows
+	 */
+	public List<Stored> failed(String tenant, int limit) {
+		return this.jdbc
+			.sql("SELECT * FROM slack_message WHERE (:tenant IS NULL OR tenant = :tenant) AND status = 'FAILED' "
+					+ "ORDER BY updated_at DESC LIMIT :limit")
+			.param("tenant", tenant)
+			.param("limit", limit)
+			.query(SlackMessages::stored)
+			.list();
 	}
 
 	/**

@@ -153,6 +153,17 @@ class ErpNotificationFunctionalTests {
 					+ "AND status = 'FAILED'")
 			.query(String.class)
 			.single()).contains("cannot be notified", "GrossAmount is not an amount with at most two decimals");
+		// and the operator API lists it with the reason
+		JsonNode failed = this.http.get()
+			.uri("/api/v1/notifications/failed?tenant=demo")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + DevDatabaseEnvironmentPostProcessor.TEST_OPERATOR_TOKEN)
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.block(Duration.ofSeconds(30));
+		assertThat(failed.valueStream().toList()).singleElement().satisfies((row) -> {
+			assertThat(row.path("kind").asString()).isEqualTo("SUPPLIER_INVOICE");
+			assertThat(row.path("error").asString()).contains("GrossAmount");
+		});
 	}
 
 	private IfsEntity createInvoice(String number, String supplier, String amount) {

@@ -10,7 +10,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mlconnector.audit.AuditOutcome;
 import io.mlconnector.audit.AuditTrail;
 import io.mlconnector.slack.PostedMessage;
+import io.mlconnector.slack.SlackApiException;
 import io.mlconnector.slack.SlackClient;
+import io.mlconnector.slack.SlackErrorKind;
 import io.mlconnector.slack.SlackMessage;
 import io.mlconnector.tenant.Tenant;
 import tools.jackson.core.type.TypeReference;
@@ -101,12 +103,30 @@ public final class ErpNotifier {
 			return count(tenant, kind, Outcome.UPDATED);
 		}
 		catch (RuntimeException ex) {
+			boolean newPost = stored == null || stored.ts() == null;
+			if (newPost && !refused(ex)) {
+				// Slack may have posted it (a timeout, a 5xx after the retries): the
+				// claim
+				// stays, so the record is reported, never posted a second time
+				audit(tenant, notification, channel, null, AuditOutcome.FAILURE,
+						"outcome unknown, the claim stays: " + ex.getMessage());
+				throw ex;
+			}
 			this.messages.failed(tenant.id(), kind, notification.key(), etag,
 					"Slack did not take the message: " + ex.getMessage(), executionId);
 			audit(tenant, notification, channel, (stored != null) ? stored.ts() : null, AuditOutcome.FAILURE,
 					ex.getMessage());
 			throw ex;
 		}
+	}
+
+	/**
+	 * Whether Slack answered and refused (a channel, credential, content or update
+	 * error): nothing was posted, and the next version may try again.
+	 */
+	private static boolean refused(RuntimeException ex) {
+		return ex instanceof SlackApiException api && api.kind() != SlackErrorKind.TRANSIENT
+				&& api.kind() != SlackErrorKind.OTHER;
 	}
 
 	private void audit(Tenant tenant, ErpNotification notification, String channel, String ts, AuditOutcome outcome,

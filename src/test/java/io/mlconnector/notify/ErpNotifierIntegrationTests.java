@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A record's Slack message through the real Slack connector against the Slack sandbox
@@ -148,6 +149,61 @@ class ErpNotifierIntegrationTests {
 					+ "AND action = 'notify.message.failed' ORDER BY id DESC LIMIT 1")
 			.query(String.class)
 			.single()).contains("outcome is unknown", INVOICES);
+	}
+
+	@Test
+	void aFirstPostSlackRefusedMayBeTriedAgainButOneWhoseOutcomeIsUnknownIsNeverRepeated() {
+		// when Slack refuses the first post (a content error: nothing was posted)
+		fault("chat.postMessage", "invalid_blocks");
+		assertThatExceptionOfType(RuntimeException.class)
+			.isThrownBy(() -> notify(invoice("W/\"1\"", "AwaitAuth", "1200.00")));
+
+		// then the record is FAILED with the reason, and the next sight posts it
+		assertThat(status()).isEqualTo("FAILED");
+		assertThat(notify(invoice("W/\"1\"", "AwaitAuth", "1200.00"))).isEqualTo(ErpNotifier.Outcome.POSTED);
+		assertThat(messages()).hasSize(1);
+
+		// when a first post of another record ends with Slack unavailable after the
+		// retries
+		this.jdbc.sql("DELETE FROM slack_message WHERE tenant = 'demo'").update();
+		resetSlack();
+		fault("chat.postMessage", "service_unavailable", 20);
+		assertThatExceptionOfType(RuntimeException.class)
+			.isThrownBy(() -> notify(invoice("W/\"1\"", "AwaitAuth", "1200.00")));
+
+		// then its claim stays: seen again, it is reported and not posted
+		assertThat(status()).isEqualTo("POSTING");
+		this.http.post()
+			.uri("/sandbox/slack/_admin/reset")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of())
+			.retrieve()
+			.toBodilessEntity()
+			.block(Duration.ofSeconds(30));
+		assertThat(notify(invoice("W/\"1\"", "AwaitAuth", "1200.00"))).isEqualTo(ErpNotifier.Outcome.UNKNOWN);
+		assertThat(messages()).isEmpty();
+	}
+
+	private void fault(String method, String error) {
+		fault(method, error, 1);
+	}
+
+	private void fault(String method, String error, int count) {
+		this.http.post()
+			.uri("/sandbox/slack/_admin/faults")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("method", method, "error", error, "count", count))
+			.retrieve()
+			.toBodilessEntity()
+			.block(Duration.ofSeconds(30));
+	}
+
+	private String status() {
+		return this.jdbc
+			.sql("SELECT status FROM slack_message WHERE tenant = 'demo' AND kind = 'supplier_invoice' "
+					+ "AND record_key = '10-77'")
+			.query(String.class)
+			.single();
 	}
 
 	private ErpNotifier.Outcome notify(IfsEntity invoice) {

@@ -11,6 +11,7 @@ import io.mlconnector.batch.AsyncJobLauncher;
 import io.mlconnector.batch.JobParameterChecks;
 import io.mlconnector.ifs.IfsClient;
 import io.mlconnector.ifs.IfsClients;
+import io.mlconnector.ifs.IfsEntity;
 import io.mlconnector.ifs.IfsItemReader;
 import io.mlconnector.ifs.IfsQuery;
 import io.mlconnector.ifs.IfsWatermarks;
@@ -81,7 +82,7 @@ class ErpNotificationJobConfiguration {
 	Step erpNotificationStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			IfsItemReader erpChangeReader, ErpRecordProcessor erpRecordProcessor,
 			ErpNotificationWriter erpNotificationWriter) {
-		return new StepBuilder(STEP, jobRepository).<io.mlconnector.ifs.IfsEntity, ErpNotification>chunk(CHUNK)
+		return new StepBuilder(STEP, jobRepository).<IfsEntity, ErpNotification>chunk(CHUNK)
 			.transactionManager(transactionManager)
 			.reader(erpChangeReader)
 			.processor(erpRecordProcessor)

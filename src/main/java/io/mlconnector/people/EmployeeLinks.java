@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.mlconnector.tenant.Tenant;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -98,7 +100,7 @@ public final class EmployeeLinks {
 	 * @param fix what went wrong, and what to fix
 	 * @param executionId the job execution
 	 */
-	void recordFailure(io.mlconnector.tenant.Tenant tenant, Person person, String fix, long executionId) {
+	void recordFailure(Tenant tenant, Person person, String fix, long executionId) {
 		TargetOutcome failed = TargetOutcome.failed(fix);
 		record(tenant.id(), person, tenant.ifs().isPresent() ? failed : null, null,
 				tenant.visma().isPresent() ? failed : null, executionId);

@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -65,7 +66,7 @@ class PeopleSweepJobConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(PeopleSweepJobConfiguration.class);
 
 	@Bean
-	PeopleHeadcounts peopleHeadcounts(org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock) {
+	PeopleHeadcounts peopleHeadcounts(JdbcClient jdbc, Clock clock) {
 		return new PeopleHeadcounts(jdbc, clock);
 	}
 

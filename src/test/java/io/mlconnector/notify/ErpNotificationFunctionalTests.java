@@ -1,5 +1,6 @@
 package io.mlconnector.notify;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -174,7 +175,7 @@ class ErpNotificationFunctionalTests {
 		values.put("SupplierName", supplier);
 		values.put("InvoiceDate", "2026-12-01");
 		values.put("DueDate", "2026-12-31");
-		values.put("GrossAmount", new java.math.BigDecimal(amount));
+		values.put("GrossAmount", new BigDecimal(amount));
 		values.put("CurrencyCode", "USD");
 		return this.client.create(this.set, values).block(Duration.ofSeconds(30));
 	}

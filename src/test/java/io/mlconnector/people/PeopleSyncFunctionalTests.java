@@ -2,11 +2,13 @@ package io.mlconnector.people;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.mlconnector.devdb.DevDatabaseEnvironmentPostProcessor;
 import io.mlconnector.gusto.GustoClient;
+import io.mlconnector.gusto.GustoEmployee;
 import io.mlconnector.ifs.IfsClient;
 import io.mlconnector.ifs.IfsClients;
 import io.mlconnector.ifs.IfsEntity;
@@ -357,7 +359,7 @@ class PeopleSyncFunctionalTests {
 		// Active in IFS and in Visma as were synced there
 		List<String> employedInGusto = this.gusto.employees("demo")
 			.filter((employee) -> !Boolean.TRUE.equals(employee.terminated()))
-			.map(io.mlconnector.gusto.GustoEmployee::uuid)
+			.map(GustoEmployee::uuid)
 			.collectList()
 			.block(Duration.ofSeconds(30));
 		Map<String, Long> headcount = headcounts();
@@ -491,7 +493,7 @@ class PeopleSyncFunctionalTests {
 	}
 
 	private Map<String, Long> headcounts() {
-		Map<String, Long> headcounts = new java.util.HashMap<>();
+		Map<String, Long> headcounts = new HashMap<>();
 		this.jdbc.sql("SELECT system_name, headcount FROM people_headcount WHERE tenant = 'demo'").query((rs) -> {
 			headcounts.put(rs.getString(1), rs.getLong(2));
 		});

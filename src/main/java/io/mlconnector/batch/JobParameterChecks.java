@@ -1,5 +1,8 @@
 package io.mlconnector.batch;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -31,6 +34,42 @@ public final class JobParameterChecks {
 			throw new InvalidJobParametersException("parameter '" + name + "' is required");
 		}
 		return value;
+	}
+
+	/**
+	 * A required parameter that is an ISO date.
+	 * @param parameters the parameters
+	 * @param name the parameter
+	 * @return the date
+	 * @throws InvalidJobParametersException when it is missing or not a date
+	 */
+	public static LocalDate date(JobParameters parameters, String name) throws InvalidJobParametersException {
+		String value = required(parameters, name);
+		try {
+			return LocalDate.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidJobParametersException(
+					"parameter '" + name + "' must be a date like 2026-12-03, was '" + value + "'");
+		}
+	}
+
+	/**
+	 * A required parameter that is an ISO instant.
+	 * @param parameters the parameters
+	 * @param name the parameter
+	 * @return the instant
+	 * @throws InvalidJobParametersException when it is missing or not an instant
+	 */
+	public static Instant instant(JobParameters parameters, String name) throws InvalidJobParametersException {
+		String value = required(parameters, name);
+		try {
+			return Instant.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidJobParametersException(
+					"parameter '" + name + "' must be an instant like 2026-12-03T08:00:00Z, was '" + value + "'");
+		}
 	}
 
 	/**

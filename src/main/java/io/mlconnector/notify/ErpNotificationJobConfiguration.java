@@ -2,8 +2,6 @@ package io.mlconnector.notify;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.EnumMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -116,7 +114,7 @@ class ErpNotificationJobConfiguration {
 		Tenant tenant = tenants.find(parameters.getString(TENANT)).orElseThrow();
 		IfsClient client = ifs.forTenant(tenant);
 		return new ErpRecordProcessor(tenant.id(), ErpRecordKind.of(parameters.getString(KIND)),
-				new ErpNotificationFormatter(recordUrls(tenant), ErpNotificationFormatter.Names.none()),
+				new ErpNotificationFormatter(Map.of(), ErpNotificationFormatter.Names.none()),
 				client.connection().entitySets().changeTimestampField(), messages, meters,
 				stepExecution.getJobExecutionId());
 	}
@@ -145,11 +143,6 @@ class ErpNotificationJobConfiguration {
 	 */
 	static boolean notifies(Tenant tenant) {
 		return tenant.ifs().isPresent() && tenant.slack().isPresent();
-	}
-
-	private static Map<ErpRecordKind, String> recordUrls(Tenant tenant) {
-		// no link until the tenant's IFS address pattern is configured
-		return new EnumMap<>(ErpRecordKind.class);
 	}
 
 	/**
@@ -244,22 +237,11 @@ class ErpNotificationJobConfiguration {
 			catch (IllegalArgumentException ex) {
 				throw new InvalidJobParametersException("parameter '" + KIND + "': " + ex.getMessage());
 			}
-			Instant since = instant(parameters, SINCE);
-			Instant until = instant(parameters, UNTIL);
+			Instant since = JobParameterChecks.instant(parameters, SINCE);
+			Instant until = JobParameterChecks.instant(parameters, UNTIL);
 			if (!since.isBefore(until)) {
 				throw new InvalidJobParametersException(
 						"'" + SINCE + "' must be before '" + UNTIL + "', was " + since + " to " + until);
-			}
-		}
-
-		private static Instant instant(JobParameters parameters, String name) throws InvalidJobParametersException {
-			String value = JobParameterChecks.required(parameters, name);
-			try {
-				return Instant.parse(value);
-			}
-			catch (DateTimeParseException ex) {
-				throw new InvalidJobParametersException(
-						"parameter '" + name + "' must be an instant like 2026-12-03T08:00:00Z, was '" + value + "'");
 			}
 		}
 

@@ -172,14 +172,7 @@ class PeopleSweepJobConfiguration {
 		public void validate(JobParameters parameters) throws InvalidJobParametersException {
 			JobParameterChecks.tenant(parameters, TENANT, this.tenants, PeopleTenants::syncsPeople,
 					PeopleTenants::doesNotSyncPeople);
-			String day = JobParameterChecks.required(parameters, DAY);
-			try {
-				LocalDate.parse(day);
-			}
-			catch (RuntimeException ex) {
-				throw new InvalidJobParametersException(
-						"parameter '" + DAY + "' must be a date like 2026-12-03, was '" + day + "'");
-			}
+			JobParameterChecks.date(parameters, DAY);
 		}
 
 	}
